@@ -1,0 +1,59 @@
+# zonestat — the two commands that do everything on a fresh machine:
+#   make pipeline   installs what is missing, builds, runs the stages on the sample data
+#   make test       installs what is missing, builds debug and release, runs the tests
+SHELL := /bin/bash
+SWIFT ?= swift
+PIPELINE ?= pipelines/default.yaml
+WORKSPACE ?= workspace
+SAMPLE ?= sample-data/inbox
+CONFIG ?= release
+BIN = .build/$(CONFIG)
+
+.PHONY: pipeline test deps build build-debug sample-inbox extract clean-workspace bench help
+
+help:
+	@echo "make pipeline   run the pipeline end to end on the bundled sample data (into ./$(WORKSPACE))"
+	@echo "make test       run the test suite"
+
+# Debian packages the build needs: libcsv (CSV parser) and SQLite's headers.
+deps:
+	@missing=""; \
+	for pkg in libcsv-dev libsqlite3-dev; do \
+	  dpkg -s $$pkg >/dev/null 2>&1 || missing="$$missing $$pkg"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build -c $(CONFIG) --product zonestat-extract
+	$(SWIFT) build -c $(CONFIG) --product zonestat
+
+build-debug: deps
+	$(SWIFT) build
+
+# Copies the sample inbox into the workspace (never consuming sample-data/ itself). The copies
+# get a fixed old modification time: they are complete, and they are taken in name order.
+sample-inbox:
+	@mkdir -p $(WORKSPACE)/inbox
+	@for f in $(SAMPLE)/*; do \
+	  name=$$(basename "$$f"); \
+	  if ! grep -qxF "$$name" $(WORKSPACE)/.sample-copied 2>/dev/null; then \
+	    cp "$$f" "$(WORKSPACE)/inbox/$$name" && touch -d '2023-05-10 08:00:00 UTC' "$(WORKSPACE)/inbox/$$name" \
+	      && echo "$$name" >> $(WORKSPACE)/.sample-copied; \
+	  fi; \
+	done
+
+pipeline: build sample-inbox
+	$(BIN)/zonestat-extract --pipeline $(PIPELINE) --workspace $(WORKSPACE)
+	@echo "workspace: $(WORKSPACE) (inbox, archive, quarantine, warehouse.sqlite)"
+
+test: deps
+	$(SWIFT) build
+	$(SWIFT) build -c release
+	$(SWIFT) test 2>&1 | tee .build/test-output.txt; exit $${PIPESTATUS[0]}
+
+clean-workspace:
+	rm -rf $(WORKSPACE)

@@ -1,0 +1,57 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "zonestat",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "zonestat", targets: ["zonestat"]),
+        .executable(name: "zonestat-extract", targets: ["zonestat-extract"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // libcsv, Debian's libcsv-dev: it ships no pkg-config file, so the modulemap links `csv`.
+        .systemLibrary(name: "CLibCSV", providers: [.apt(["libcsv-dev"])]),
+        // Values and the compute core: no I/O, no files, no SQLite.
+        .target(name: "ZonestatCore"),
+        // Reading bytes into records: encodings, delimiters, libcsv.
+        .target(name: "ZonestatCSV", dependencies: ["CLibCSV"]),
+        // The stages: configuration, warehouse, extract.
+        .target(
+            name: "ZonestatPipeline",
+            dependencies: [
+                "ZonestatCore", "ZonestatCSV",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+            ]),
+        // The command line, as a library the executables and tests call.
+        .target(
+            name: "ZonestatCommands",
+            dependencies: [
+                "ZonestatPipeline",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        .executableTarget(
+            name: "zonestat",
+            dependencies: ["ZonestatCommands", .product(name: "Logging", package: "swift-log")]),
+        .executableTarget(
+            name: "zonestat-extract",
+            dependencies: ["ZonestatCommands", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "ZonestatCoreTests", dependencies: ["ZonestatCore"]),
+        .testTarget(
+            name: "ZonestatCSVTests", dependencies: ["ZonestatCSV"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "ZonestatPipelineTests",
+            dependencies: ["ZonestatPipeline", "ZonestatCommands"],
+            resources: [.copy("Fixtures")]),
+    ],
+    swiftLanguageModes: [.v6]
+)

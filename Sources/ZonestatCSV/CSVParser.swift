@@ -1,0 +1,168 @@
+import CLibCSV
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Reads CSV bytes as they arrive, in chunks of any size, and hands each record to a handler
+/// with the line and byte offset it starts at. The one Swift file that calls libcsv.
+///
+/// Chunk boundaries may fall anywhere (inside a quoted cell, a CRLF or a multi-byte
+/// character): libcsv keeps partial cells in its own buffer, and a cell becomes a `String`
+/// only once complete, so every chunking gives the same records.
+///
+/// Lines that are empty or hold only spaces are skipped (libcsv reports no record for them);
+/// a line such as `,,` is a record of empty cells. Records end at `\n`, `\r\n` or `\r`, but
+/// line numbers count `\n` only.
+public final class CSVParser {
+    /// libcsv's parser, on the heap: libcsv keeps pointers into it between calls.
+    private let parser: UnsafeMutablePointer<csv_parser>
+    private let state: CSVParseState
+    private let quote: UInt8
+    private let strict: Bool
+    /// The first error; the parser refuses further input after it.
+    private var failure: CSVError?
+
+    /// Creates a parser. Wraps `csv_init`, `csv_set_delim` and `csv_set_quote`.
+    ///
+    /// - Parameters:
+    ///   - delimiter: the byte between cells: `,`, `\t` or `;`.
+    ///   - quote: the byte that encloses cells.
+    ///   - strict: reject quotes in unquoted cells, text after a closing quote and a quoted
+    ///     cell left open at the end (`CSV_STRICT | CSV_STRICT_FINI`); otherwise libcsv
+    ///     reads them leniently as literal text.
+    ///   - onRecord: called with each record, in input order, from `parse` and `finish`.
+    public init(
+        delimiter: UInt8, quote: UInt8 = 0x22, strict: Bool = true,
+        onRecord: @escaping (CSVRecord) -> Void
+    ) throws {
+        precondition(delimiter != quote, "the delimiter and the quote must differ")
+        precondition(![0x0A, 0x0D].contains(delimiter), "a line break cannot be the delimiter")
+        let parser = UnsafeMutablePointer<csv_parser>.allocate(capacity: 1)
+        let options = strict ? UInt8(CSV_STRICT | CSV_STRICT_FINI) : 0
+        guard csv_init(parser, options) == 0 else {
+            parser.deallocate()
+            throw CSVError(kind: .parserUnavailable, line: 1, column: 1, byteOffset: 0)
+        }
+        csv_set_delim(parser, delimiter)
+        csv_set_quote(parser, quote)
+        self.parser = parser
+        self.quote = quote
+        self.strict = strict
+        self.state = CSVParseState(onRecord: onRecord)
+    }
+
+    deinit {
+        csv_free(parser)
+        parser.deallocate()
+    }
+
+    /// Feeds the next bytes of the input. Wraps `csv_parse`.
+    ///
+    /// The chunk is fed one physical line at a time (lines found with memchr) so that every
+    /// record's start line is known; see ``CSVParseState``.
+    public func parse(_ chunk: UnsafeRawBufferPointer) throws {
+        if let failure { throw failure }
+        guard let base = chunk.baseAddress else { return }
+        let end = base + chunk.count
+        var segment = base
+        while segment < end {
+            let newline = memchr(segment, 0x0A, end - segment)
+            let segmentEnd = newline.map { UnsafeRawPointer($0) + 1 } ?? end
+            let length = segmentEnd - segment
+            let consumed = csv_parse(
+                parser, segment, length, csvFieldEnded, csvRecordEnded, context)
+            if consumed != length {
+                let offending = segment.load(fromByteOffset: consumed, as: UInt8.self)
+                let error = parseError(at: state.offset + consumed, offending: offending)
+                failure = error
+                throw error
+            }
+            state.advance(by: length, endsLine: newline != nil)
+            segment = segmentEnd
+        }
+    }
+
+    /// Ends the input: reports the last record if the input does not end with a line break,
+    /// and checks that no quoted cell is left open. Wraps `csv_fini`.
+    ///
+    /// Afterwards the parser is ready for a new input, starting again at line 1, byte 0.
+    public func finish() throws {
+        if let failure { throw failure }
+        let openQuote = openQuotedField()
+        guard csv_fini(parser, csvFieldEnded, csvRecordEnded, context) == 0 else {
+            let error =
+                openQuote
+                ?? CSVError(
+                    kind: .unterminatedQuotedField, line: state.line,
+                    column: state.fields.count + 1, byteOffset: state.offset)
+            failure = error
+            throw error
+        }
+        state.reset()
+    }
+
+    private var context: UnsafeMutableRawPointer {
+        Unmanaged.passUnretained(state).toOpaque()
+    }
+
+    /// The error for a `csv_parse` that stopped at `offset`, on the byte `offending`.
+    private func parseError(at offset: Int, offending: UInt8) -> CSVError {
+        let column = state.fields.count + 1
+        switch csv_error(parser) {
+        case Int32(CSV_EPARSE):
+            // libcsv stops on the offending byte; whether the cell began with a quote tells
+            // which rule it broke.
+            let kind: CSVError.Kind =
+                parser.pointee.quoted == 0 && offending == quote
+                ? .quoteInUnquotedField : .textAfterClosingQuote
+            return CSVError(kind: kind, line: state.line, column: column, byteOffset: offset)
+        default:
+            return CSVError(
+                kind: .fieldTooLarge, line: state.line, column: column, byteOffset: offset)
+        }
+    }
+
+    /// Where the quoted cell libcsv is still reading began, if it is in one; computed before
+    /// `csv_fini`, which reports the open cell as an error in strict mode.
+    ///
+    /// libcsv's buffer holds the cell's text so far: every byte after the opening quote,
+    /// except that each doubled quote is kept once (strict mode rejects any other quote), and
+    /// every `\n` since the opening quote.
+    private func openQuotedField() -> CSVError? {
+        let fieldBegun: Int32 = 2  // libcsv's FIELD_BEGUN state
+        guard strict, parser.pointee.pstate == fieldBegun, parser.pointee.quoted != 0 else {
+            return nil
+        }
+        let text = UnsafeRawBufferPointer(
+            start: parser.pointee.entry_buf, count: parser.pointee.entry_pos)
+        var quotes = 0
+        for byte in text where byte == quote {
+            quotes += 1
+        }
+        let line = state.line - CSVParseState.newlineCount(in: text)
+        return CSVError(
+            kind: .unterminatedQuotedField, line: line, column: state.fields.count + 1,
+            byteOffset: state.offset - text.count - quotes - 1)
+    }
+}
+
+@available(*, unavailable, message: "a CSVParser holds a mutable libcsv parser")
+extension CSVParser: Sendable {}
+
+/// libcsv's end-of-field callback (`cb1`): the field's bytes and the ``CSVParseState``.
+private func csvFieldEnded(
+    _ bytes: UnsafeMutableRawPointer?, _ count: Int, _ context: UnsafeMutableRawPointer?
+) {
+    guard let context else { return }
+    let state = Unmanaged<CSVParseState>.fromOpaque(context).takeUnretainedValue()
+    state.addField(UnsafeRawBufferPointer(start: bytes, count: bytes == nil ? 0 : count))
+}
+
+/// libcsv's end-of-record callback (`cb2`): the terminating byte, or -1 at the end of input.
+private func csvRecordEnded(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {
+    guard let context else { return }
+    Unmanaged<CSVParseState>.fromOpaque(context).takeUnretainedValue().endRecord()
+}

@@ -1,0 +1,53 @@
+/// Writes CSV as outputs.md says: RFC 4180 quoting, CRLF line ends, UTF-8 with a BOM by default,
+/// and cells that a spreadsheet would evaluate (`=`, `+`, `-`, `@`, tab, CR, not a number)
+/// prefixed with `'` (CSV injection).
+public struct CSVWriter: Sendable {
+    public var byteOrderMark: Bool
+    public private(set) var text: String
+
+    public init(byteOrderMark: Bool = true) {
+        self.byteOrderMark = byteOrderMark
+        self.text = byteOrderMark ? "\u{FEFF}" : ""
+    }
+
+    /// Appends one record.
+    public mutating func append(_ fields: [String]) {
+        text += fields.map(CSVWriter.escape).joined(separator: ",")
+        text += "\r\n"
+    }
+
+    /// The bytes to write.
+    public var bytes: [UInt8] { Array(text.utf8) }
+
+    /// One cell, neutralised and quoted as needed.
+    public static func escape(_ field: String) -> String {
+        var cell = field
+        if let first = cell.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), !isNumber(cell) {
+            cell = "'" + cell
+        }
+        if cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return cell
+    }
+
+    /// A plain decimal number (`-3.5`, `+2`), which is safe to leave as it is.
+    static func isNumber(_ text: String) -> Bool {
+        var digits = 0, points = 0
+        for (offset, byte) in text.utf8.enumerated() {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digits += 1
+            case UInt8(ascii: "."): points += 1
+            case UInt8(ascii: "-"), UInt8(ascii: "+"): if offset != 0 { return false }
+            default: return false
+            }
+        }
+        return digits > 0 && points <= 1
+    }
+}
+
+extension String {
+    fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
+        split(separator: Character(target), omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import ZonestatPipeline
+
+/// Runs the extract stage for a command and says what it did.
+enum ExtractRunner {
+    static func run(config: PipelineConfig, options: CommonOptions) throws -> ExtractSummary {
+        var stage = ExtractStage(
+            config: config, workspace: Workspace(root: config.workspace), logger: options.logger("zonestat.extract"))
+        if Terminal.isInteractive, !options.quiet {
+            let tally = ProgressTally()
+            stage.progress = { result, done, total in
+                let (bytes, rows) = tally.add(result)
+                Terminal.progress(
+                    "extract: \(done)/\(total) files, \(String(format: "%.1f", Double(bytes) / 1_048_576)) MB, "
+                        + "\(rows) rows — \(result.name)")
+            }
+        }
+        let summary = try stage.run()
+        if Terminal.isInteractive { Terminal.endProgress() }
+        if !options.quiet { report(summary, workspace: config.workspace, verbose: options.verbose) }
+        return summary
+    }
+
+    /// The summary: one line, then what needs the analyst's attention.
+    static func report(_ summary: ExtractSummary, workspace: String, verbose: Bool) {
+        let megabytes = Double(summary.bytes) / 1_048_576
+        Terminal.print(summary.line + String(format: " (%.1f MB in %.2f s)", megabytes, summary.seconds))
+        for result in summary.results {
+            switch result.outcome {
+            case .quarantined(let errors, let report):
+                Terminal.print("  quarantined \(result.name): \(errors) error(s), see \(workspace)/\(report)")
+                for problem in result.problems.filter(\.isError).prefix(verbose ? Int.max : 3) {
+                    Terminal.print("    \(problem)")
+                }
+            case .ingested(_, let warnings) where warnings > 0:
+                Terminal.print("  \(result.name): \(warnings) warning(s)")
+                for problem in result.problems.prefix(verbose ? Int.max : 2) { Terminal.print("    \(problem)") }
+            case .duplicate(let original):
+                Terminal.print("  \(result.name): same content as \(original), already ingested — archived only")
+            default:
+                break
+            }
+        }
+        for (name, reason) in summary.skipped.sorted(by: { $0.key < $1.key }) {
+            Terminal.print("  left in the inbox for a later run: \(name) (\(reason.rawValue))")
+        }
+    }
+}
+
+/// Running totals for the progress line; `@unchecked Sendable`: guarded by `lock`.
+final class ProgressTally: @unchecked Sendable {
+    private let lock = NSLock()
+    private var bytes = 0
+    private var rows = 0
+
+    func add(_ result: FileResult) -> (Int, Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        bytes += result.bytes
+        rows += result.rows
+        return (bytes, rows)
+    }
+}

@@ -1,0 +1,30 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Where a command's words go: results to standard output, progress and errors to standard error.
+enum Terminal {
+    /// Whether standard error is a terminal (progress is shown only there).
+    static var isInteractive: Bool { isatty(STDERR_FILENO) == 1 }
+
+    static func print(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data(("zonestat: error: " + text + "\n").utf8))
+    }
+
+    /// Rewrites the current terminal line.
+    static func progress(_ text: String) {
+        FileHandle.standardError.write(Data(("\r\u{1B}[2K" + text).utf8))
+    }
+
+    static func endProgress() {
+        FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
+    }
+}

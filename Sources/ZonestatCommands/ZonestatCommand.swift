@@ -1,0 +1,18 @@
+import ArgumentParser
+
+/// `zonestat`: the zone statistics pipeline, one subcommand per stage.
+public struct ZonestatCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "zonestat",
+        abstract: "Exact official statistics for an economic development zone, from the files analysts drop.",
+        discussion: ExitCodes.help,
+        version: ZonestatVersion.current,
+        subcommands: [ExtractCommand.self])
+
+    public init() {}
+}
+
+/// The software version, written into manifests.
+public enum ZonestatVersion {
+    public static let current = "0.1.0"
+}

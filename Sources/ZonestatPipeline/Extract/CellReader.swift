@@ -1,0 +1,132 @@
+import ZonestatCore
+
+/// Reads the cells of one record, collecting a problem for every cell that is wrong.
+struct CellReader {
+    let file: String
+    let headers: [String]
+    var problems: [Problem] = []
+
+    init(file: String, headers: [String]) {
+        self.file = file
+        self.headers = headers
+    }
+
+    func header(_ column: Int) -> String { column < headers.count ? headers[column] : "#\(column + 1)" }
+
+    static func cell(_ fields: [String], _ column: Int?) -> String {
+        guard let column, column < fields.count else { return "" }
+        return fields[column]
+    }
+
+    mutating func report(
+        _ code: ProblemCode, line: Int, column: Int?, value: String?, period: Int? = nil, _ message: String
+    ) {
+        problems.append(Problem(
+            file: file, line: line, column: column.map(header), value: value, code: code, message: message,
+            period: period))
+    }
+
+    /// A required text cell (name); nil and an error when empty.
+    mutating func required(_ fields: [String], _ column: Int?, field: String, line: Int) -> String? {
+        let text = CellReader.cell(fields, column).trimmingWhitespace
+        if text.isEmpty {
+            report(.missingValue, line: line, column: column, value: "", "\(field) is empty — fill it in")
+            return nil
+        }
+        return text
+    }
+
+    /// The period of a cell (`2023年1-4月`, `202304`, an Excel serial …).
+    mutating func period(_ fields: [String], _ column: Int?, line: Int) -> Period? {
+        let text = CellReader.cell(fields, column)
+        if text.trimmingWhitespace.isEmpty {
+            report(.missingValue, line: line, column: column, value: "", "the period is empty — write it as 2023-04 or 2023年1-4月")
+            return nil
+        }
+        switch PeriodParser.parse(text) {
+        case .success(let period):
+            return period
+        case .failure(let problem):
+            report(.badPeriod, line: line, column: column, value: text, "\(problem) — \(problem.hint)")
+            return nil
+        }
+    }
+
+    /// A credit code: normalised, with a warning for a wrong check character.
+    mutating func creditCode(_ fields: [String], _ column: Int?, line: Int) -> (code: String, ok: Bool)? {
+        let text = CellReader.cell(fields, column)
+        switch CreditCode.check(text) {
+        case .valid(let code):
+            return (code, true)
+        case .wrongCheckCharacter(let code, let expected):
+            report(
+                .checkCharacter, line: line, column: column, value: text,
+                "the check character should be \(expected) (GB 32100) — the row is kept; verify the code with the enterprise")
+            return (code, false)
+        case .mangledByExcel:
+            report(
+                .creditCodeMangled, line: line, column: column, value: text,
+                "Excel turned this credit code into a number — format the column as text (文本) and re-enter the codes")
+            return nil
+        case .malformed(let problem):
+            if text.trimmingWhitespace.isEmpty {
+                report(.missingValue, line: line, column: column, value: "", "the credit code is empty — fill in the 18-character 统一社会信用代码")
+            } else {
+                report(.creditCodeInvalid, line: line, column: column, value: text, "\(problem) — \(problem.hint)")
+            }
+            return nil
+        }
+    }
+
+    /// An optional industry code, normalised (`C3670` → `3670`, `610` → `0610`).
+    mutating func industry(_ fields: [String], _ column: Int?, line: Int) -> (ok: Bool, code: String?) {
+        let text = CellReader.cell(fields, column).trimmingWhitespace
+        if text.isEmpty { return (true, nil) }
+        guard let code = IndustryCode.normalize(text) else {
+            report(
+                .badIndustry, line: line, column: column, value: text,
+                "not a GB/T 4754-2017 industry code — write a class or division such as C3670, 3670 or 36")
+            return (false, nil)
+        }
+        return (true, code.code)
+    }
+
+    /// An amount cell converted exactly to the warehouse's unit; `.notReported` for null markers.
+    mutating func amount(
+        _ fields: [String], _ column: Int, unit: MoneyUnit, line: Int, period: Int?
+    ) -> CellAmount {
+        let text = CellReader.cell(fields, column)
+        switch NumberParser.parse(text) {
+        case .notReported:
+            return .notReported
+        case .number(let decimal):
+            switch decimal.amount(in: unit) {
+            case .success(let amount):
+                return .amount(amount)
+            case .failure(let error):
+                report(.tooPrecise, line: line, column: column, value: text, period: period, "\(error)")
+                return .invalid
+            }
+        case .percent:
+            report(
+                .percentNotAllowed, line: line, column: column, value: text, period: period,
+                "a percentage where an amount is expected — put the amount here; growth rates are computed by zonestat")
+            return .invalid
+        case .invalid(let problem):
+            let code: ProblemCode =
+                switch problem {
+                case .scientificNotation: .scientificNotation
+                case .percentNotAllowed: .percentNotAllowed
+                default: .badNumber
+                }
+            report(code, line: line, column: column, value: text, period: period, "\(problem) — \(problem.hint)")
+            return .invalid
+        }
+    }
+
+    enum CellAmount {
+        case amount(Amount)
+        case notReported
+        case invalid
+    }
+}

@@ -1,0 +1,183 @@
+import Dispatch
+import Foundation
+import Logging
+import ZonestatCore
+
+/// The extract stage: takes every complete inbox file into the warehouse exactly once, and sets
+/// aside every file that cannot be read with a report of all its problems.
+public struct ExtractStage: Sendable {
+    public var config: PipelineConfig
+    public var workspace: Workspace
+    public var logger: Logger
+    /// Tests simulate crashes here; nil in production.
+    public var crashHook: CrashHook?
+    /// The clock for the settle time (tests move it).
+    public var now: @Sendable () -> Date = { Date() }
+    /// Called after each file, for a progress display.
+    public var progress: (@Sendable (FileResult, _ done: Int, _ total: Int) -> Void)?
+
+    public init(config: PipelineConfig, workspace: Workspace, logger: Logger, crashHook: CrashHook? = nil) {
+        self.config = config
+        self.workspace = workspace
+        self.logger = logger
+        self.crashHook = crashHook
+    }
+
+    /// Runs the stage over the inbox.
+    public func run() throws -> ExtractSummary {
+        let started = Date()
+        try workspace.prepare()
+        let lock = try WorkspaceLock(path: workspace.lockFile)
+        defer { lock.release() }
+        let warehouse = try Warehouse(path: workspace.warehouse)
+        let indicatorIds = try warehouse.registerIndicators(config.indicators)
+        let scan = try InboxScanner(settleSeconds: config.settleSeconds, now: now()).scan(workspace.inbox)
+        var summary = ExtractSummary()
+        for (name, reason) in scan.skipped {
+            summary.skipped[name] = reason
+            logger.info("left for a later run", metadata: ["file": "\(name)", "reason": "\(reason.rawValue)"])
+        }
+        let runId = ExtractStage.runId(started)
+        let parallel = config.parallelFiles > 0 ? config.parallelFiles : ProcessInfo.processInfo.activeProcessorCount
+        let batchSize = max(1, parallel * 2)
+        var start = 0
+        while start < scan.ready.count {
+            let batch = Array(scan.ready[start..<min(start + batchSize, scan.ready.count)])
+            start += batch.count
+            let loaded = load(batch, warehouse: warehouse, parallel: parallel)
+            for (file, item) in zip(batch, loaded) {
+                let result = try take(
+                    file, loaded: try item.get(), warehouse: warehouse, indicatorIds: indicatorIds, runId: runId)
+                summary.results.append(result)
+                progress?(result, summary.results.count, scan.ready.count)
+            }
+        }
+        summary.seconds = Date().timeIntervalSince(started)
+        return summary
+    }
+
+    /// A file read and hashed, and parsed unless the ledger already holds its content.
+    struct LoadedFile: Sendable {
+        var bytes: Int
+        var sha256: String
+        var parsed: ParsedFile?
+    }
+
+    /// Reads, hashes and parses a batch of files concurrently, each into its own slot.
+    private func load(_ batch: [InboxFile], warehouse: Warehouse, parallel: Int) -> [Result<LoadedFile, WorkspaceError>] {
+        let slots = ResultSlots<Result<LoadedFile, WorkspaceError>>(count: batch.count)
+        let parser = FileParser(config: config)
+        DispatchQueue.concurrentPerform(iterations: batch.count) { index in
+            let file = batch[index]
+            let result: Result<LoadedFile, WorkspaceError>
+            do throws(WorkspaceError) {
+                let bytes = try FileOperations.read(file.path)
+                let hash = SHA256.hexDigest(SHA256.digest(bytes))
+                let known = (try? warehouse.ingestedEntry(sha256: hash)) != nil
+                let parsed = known ? nil : parser.parse(bytes, name: file.name)
+                result = .success(LoadedFile(bytes: bytes.count, sha256: hash, parsed: parsed))
+            } catch {
+                result = .failure(error)
+            }
+            slots.set(index, result)
+        }
+        return slots.values.map { $0 ?? .failure(.io(path: "", operation: "load", reason: "not loaded")) }
+    }
+
+    /// Takes one file: duplicate, repair, ingest or quarantine, in the crash-safe order.
+    private func take(
+        _ file: InboxFile, loaded: LoadedFile, warehouse: Warehouse, indicatorIds: [String: Int64], runId: String
+    ) throws -> FileResult {
+        let hook: (CrashPoint) throws -> Void = { point in try crashHook?(point, file.name) }
+        let archived = "archive/\(loaded.sha256)/\(file.name)"
+        var entry = LedgerEntry(
+            sha256: loaded.sha256, fileName: file.name, size: loaded.bytes,
+            modifiedAt: ISO8601DateFormatter().string(from: file.modified), status: "ingested", storedAs: archived,
+            runId: runId)
+        var result = FileResult(
+            name: file.name, sha256: loaded.sha256, bytes: loaded.bytes, rows: 0, outcome: .repaired,
+            storedAs: archived, problems: [])
+        if let known = try warehouse.ingestedEntry(sha256: loaded.sha256) {
+            // Stored before: either a crash stopped the move (repair) or the analyst dropped it again.
+            if known.fileName == file.name, !FileOperations.exists(workspace.root + "/" + known.storedAs) {
+                try FileOperations.move(file.path, to: workspace.root + "/" + known.storedAs)
+                result.storedAs = known.storedAs
+                logger.notice("repaired an interrupted run: archived", metadata: ["file": "\(file.name)"])
+                return result
+            }
+            entry.status = "duplicate"
+            try warehouse.recordLedger(entry)
+            try FileOperations.move(file.path, to: workspace.root + "/" + archived)
+            result.outcome = .duplicate(original: known.fileName)
+            logger.info("already ingested: archived, nothing stored", metadata: ["file": "\(file.name)", "original": "\(known.fileName)"])
+            return result
+        }
+        guard let parsed = loaded.parsed else { return result }
+        result.rows = parsed.rows
+        try hook(.afterParse)
+        if parsed.isRejected {
+            return try quarantine(file, parsed: parsed, entry: entry, warehouse: warehouse, result: result, hook: hook)
+        }
+        let stored = try warehouse.ingest(parsed, entry: entry, indicatorIds: indicatorIds, config: config) {
+            try hook(.beforeCommit)
+        }
+        try hook(.afterCommit)
+        try FileOperations.move(file.path, to: workspace.root + "/" + archived)
+        try hook(.afterMove)
+        result.problems = parsed.warnings + stored.warnings
+        result.outcome = .ingested(stored.counts, warnings: result.problems.count)
+        logger.info(
+            "ingested",
+            metadata: [
+                "file": "\(file.name)", "kind": "\(parsed.kind?.rawValue ?? "")", "encoding": "\(parsed.encoding)",
+                "rows": "\(parsed.rows)", "new": "\(stored.counts.factsNew)", "revised": "\(stored.counts.factsRevised)",
+            ])
+        return result
+    }
+
+    private func quarantine(
+        _ file: InboxFile, parsed: ParsedFile, entry: LedgerEntry, warehouse: Warehouse, result: FileResult,
+        hook: (CrashPoint) throws -> Void
+    ) throws -> FileResult {
+        var result = result
+        var entry = entry
+        let target: String
+        if let interrupted = try warehouse.quarantinedEntry(sha256: entry.sha256, fileName: file.name),
+            !FileOperations.exists(workspace.root + "/" + interrupted)
+        {
+            target = interrupted
+        } else {
+            target = "quarantine/" + quarantineName(file.name, sha256: entry.sha256)
+            try FileOperations.writeAtomically(ErrorsReport.csv(parsed.problems), to: workspace.root + "/" + target + ".errors.csv")
+            try hook(.afterErrorReport)
+            entry.status = "quarantined"
+            entry.storedAs = target
+            try warehouse.recordQuarantine(entry, parsed: parsed)
+            try hook(.afterQuarantineLedger)
+        }
+        try FileOperations.move(file.path, to: workspace.root + "/" + target)
+        try hook(.afterMove)
+        result.storedAs = target
+        result.problems = parsed.problems
+        result.outcome = .quarantined(errors: parsed.errors.count, report: target + ".errors.csv")
+        logger.warning(
+            "quarantined", metadata: ["file": "\(file.name)", "errors": "\(parsed.errors.count)", "report": "\(target).errors.csv"])
+        return result
+    }
+
+    /// The file's own name, unless quarantine already holds a different file by that name.
+    private func quarantineName(_ name: String, sha256: String) -> String {
+        let plain = workspace.quarantine + "/" + name
+        guard FileOperations.exists(plain) else { return name }
+        if let bytes = try? FileOperations.read(plain), SHA256.hexDigest(SHA256.digest(bytes)) == sha256 { return name }
+        return String(sha256.prefix(12)) + "-" + name
+    }
+
+    static func runId(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+        return formatter.string(from: date) + "-\(ProcessInfo.processInfo.processIdentifier)"
+    }
+}

@@ -1,0 +1,21 @@
+/// The kinds of input file (inputs.md), recognised by header.
+public enum FileKind: String, Sendable, Hashable, CaseIterable, Codable {
+    /// Kind 1: one row per unit and period, one column per indicator and basis (企业月报).
+    case wide
+    /// Kind 2: one value per row.
+    case long
+    /// Kind 3: annual targets (年度目标).
+    case targets
+
+    /// What a file of this kind must have, for the message when a file matches no kind.
+    var requirement: String {
+        switch self {
+        case .wide:
+            "kind 1 (wide enterprise report): 报告期, 统一社会信用代码, 企业名称 and at least one indicator column such as 工业总产值本月"
+        case .long:
+            "kind 2 (long): 报告期, 统一社会信用代码, 企业名称, 指标, 数值 (口径, 单位, 行业代码, 片区 optional)"
+        case .targets:
+            "kind 3 (targets): 年度, 指标 and 目标值 (with 单位) or 目标增速"
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import ZonestatCore
+
+/// Where a file's header is, what kind it is, and what each column holds.
+struct FileLayout: Sendable {
+    var kind: FileKind
+    /// Index (in the file's records) of the first data record.
+    var dataStart: Int
+    /// The header rows, flattened: one text per column.
+    var headers: [String]
+    /// Field name → column index.
+    var fields: [String: Int]
+    /// Amount columns of a wide file.
+    var amounts: [AmountColumn]
+    /// The unit a `单位:千元` line above the header states.
+    var fileUnit: MoneyUnit?
+    /// The record index of that unit line (for messages).
+    var unitLine: Int?
+
+    struct AmountColumn: Sendable {
+        var index: Int
+        var header: String
+        var indicator: String
+        var basis: Basis
+        /// The unit stated in the header's parentheses.
+        var unit: MoneyUnit?
+    }
+
+    /// The column index of a field.
+    func column(_ field: String) -> Int? { fields[field] }
+}

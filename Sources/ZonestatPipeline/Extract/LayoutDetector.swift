@@ -1,0 +1,209 @@
+import ZonestatCSV
+import ZonestatCore
+
+/// Finds a file's header (after title and `单位:千元` lines), decides its kind, and maps its columns.
+struct LayoutDetector: Sendable {
+    let matcher: HeaderMatcher
+    /// Records looked at before giving up on finding a header.
+    let maxPreambleRows = 10
+
+    /// The layout, or the problems that make the file unreadable as any kind.
+    func detect(_ records: [CSVRecord], file: String) -> Result<FileLayout, ProblemList> {
+        var fileUnit: MoneyUnit?
+        var unitLine: Int?
+        var firstHeaderLine: Int?
+        for (index, record) in records.prefix(maxPreambleRows).enumerated() where !record.isBlank {
+            firstHeaderLine = firstHeaderLine ?? record.line
+            if let unit = LayoutDetector.unitStatement(record.fields) {
+                switch unit {
+                case .success(let money):
+                    fileUnit = money
+                    unitLine = record.line
+                case .failure(let problem):
+                    return .failure(ProblemList([Problem(
+                        file: file, line: record.line, value: problem.text, code: .unknownUnit,
+                        message: "the unit line names an unknown unit — write 单位:元, 单位:千元, 单位:万元 or 单位:亿元")]))
+                }
+                continue
+            }
+            let meanings = record.fields.map { matcher.meaning(of: $0) }
+            guard let kind = LayoutDetector.kind(of: meanings) else { continue }
+            return layout(records, headerAt: index, kind: kind, file: file, fileUnit: fileUnit, unitLine: unitLine)
+        }
+        if records.allSatisfy(\.isBlank) {
+            return .failure(ProblemList([Problem(
+                file: file, code: .emptyFile,
+                message: "the file has no rows — export the table again, with its header and data")]))
+        }
+        if let partial = partialHeader(records, file: file) { return .failure(ProblemList([partial])) }
+        let kinds = FileKind.allCases.map(\.requirement).joined(separator: "; ")
+        let header = records.first { !$0.isBlank }?.fields.joined(separator: ",") ?? ""
+        return .failure(ProblemList([Problem(
+            file: file, line: firstHeaderLine, value: String(header.prefix(200)), code: .unknownLayout,
+            message: "no header row matches a known kind of file. Needed: \(kinds). "
+                + "Rename the header cells or add aliases to the pipeline file")]))
+    }
+
+    /// A header row that names most of a kind's fields but lacks some: `missing_column`, naming them.
+    private func partialHeader(_ records: [CSVRecord], file: String) -> Problem? {
+        for record in records.prefix(maxPreambleRows) where !record.isBlank {
+            var fields = Set<String>()
+            var hasAmount = false
+            for meaning in record.fields.map({ matcher.meaning(of: $0) }) {
+                if case .field(let name) = meaning { fields.insert(name) }
+                if case .amount = meaning { hasAmount = true }
+            }
+            let wanted: [String]
+            let kind: FileKind
+            if fields.contains("year") || fields.contains("target_value") || fields.contains("target_growth_pct") {
+                kind = .targets
+                wanted = ["year", "indicator"] + (fields.contains("target_growth_pct") ? [] : ["target_value"])
+            } else if fields.contains("indicator") || fields.contains("value") {
+                kind = .long
+                wanted = ["period", "credit_code", "name", "indicator", "value"]
+            } else if hasAmount || fields.contains("credit_code") {
+                kind = .wide
+                wanted = ["period", "credit_code", "name"]
+            } else {
+                continue
+            }
+            let missing = wanted.filter { !fields.contains($0) }
+            guard !missing.isEmpty, missing.count < wanted.count else { continue }
+            let names = missing.map { field in
+                "\(field) (\(matcher.aliases(of: field).prefix(3).joined(separator: "/")))"
+            }
+            return Problem(
+                file: file, line: record.line, value: String(record.fields.joined(separator: ",").prefix(200)),
+                code: .missingColumn,
+                message: "this header looks like \(kind.requirement), but lacks \(names.joined(separator: ", ")) "
+                    + "— add the column or rename it")
+        }
+        return nil
+    }
+
+    /// The kind a header row announces, from the fields it names.
+    static func kind(of meanings: [ColumnMeaning]) -> FileKind? {
+        var fields = Set<String>()
+        var hasAmount = false
+        for meaning in meanings {
+            switch meaning {
+            case .field(let name): fields.insert(name)
+            case .amount, .unknownBasis: hasAmount = true
+            default: break
+            }
+        }
+        if fields.contains("year"), fields.contains("indicator"),
+            fields.contains("target_value") || fields.contains("target_growth_pct")
+        {
+            return .targets
+        }
+        let identity: Set<String> = ["period", "credit_code", "name"]
+        if identity.isSubset(of: fields), fields.contains("indicator"), fields.contains("value") { return .long }
+        if identity.isSubset(of: fields), hasAmount { return .wide }
+        return nil
+    }
+
+    private func layout(
+        _ records: [CSVRecord], headerAt index: Int, kind: FileKind, file: String, fileUnit: MoneyUnit?,
+        unitLine: Int?
+    ) -> Result<FileLayout, ProblemList> {
+        let first = records[index].fields
+        var headerRows = [first]
+        if kind != .targets, let codeColumn = first.firstIndex(where: { matcher.meaning(of: $0) == .field("credit_code") }) {
+            var next = index + 1
+            while headerRows.count < 3, next < records.count {
+                let row = records[next]
+                let code = codeColumn < row.fields.count ? row.fields[codeColumn] : ""
+                guard !row.isBlank, code.trimmingWhitespace.isEmpty,
+                    !row.fields.contains(where: { LayoutDetector.isTotalsLabel($0) })
+                else { break }
+                headerRows.append(row.fields)
+                next += 1
+            }
+        }
+        let headers = headerRows.count == 1 ? first : HeaderFlattener.flatten(headerRows)
+        var fields: [String: Int] = [:]
+        var amounts: [FileLayout.AmountColumn] = []
+        var problems = ProblemList()
+        let headerLine = records[index].line
+        for (column, header) in headers.enumerated() {
+            switch matcher.meaning(of: header) {
+            case .field(let name):
+                if fields[name] != nil {
+                    problems.append(Problem(
+                        file: file, line: headerLine, column: header, value: header, code: .duplicateColumn,
+                        message: "two columns mean \(name) — delete or rename one of them"))
+                }
+                fields[name] = fields[name] ?? column
+            case .amount(let indicator, let basis):
+                if let other = amounts.first(where: { $0.indicator == indicator && $0.basis == basis }) {
+                    problems.append(Problem(
+                        file: file, line: headerLine, column: header, value: header, code: .duplicateColumn,
+                        message: "this column and \"\(other.header)\" both hold \(indicator) \(basis.id) — keep one"))
+                }
+                let unitText = HeaderText(header).unit
+                amounts.append(.init(
+                    index: column, header: header, indicator: indicator, basis: basis,
+                    unit: unitText.flatMap { MoneyUnit(label: $0) }))
+            case .unknownBasis(let indicator):
+                if kind == .wide {
+                    problems.append(Problem(
+                        file: file, line: headerLine, column: header, value: header, code: .unknownBasis,
+                        message: "a column of \(indicator) whose basis is not recognised — name it 本月, 1-本月 (本年累计), "
+                            + "上年同月 or 上年同期, or add an alias to the pipeline file"))
+                }
+            case .derived, .other:
+                break
+            }
+        }
+        if !problems.isEmpty { return .failure(problems) }
+        return .success(FileLayout(
+            kind: kind, dataStart: index + headerRows.count, headers: headers, fields: fields, amounts: amounts,
+            fileUnit: fileUnit, unitLine: unitLine))
+    }
+
+    /// `单位:千元` (or `单位：千元`, `单位: 元`) alone on a line: `.success(unit)`; a unit line naming an
+    /// unknown unit: `.failure(text)`; any other line: nil.
+    static func unitStatement(_ fields: [String]) -> Result<MoneyUnit, UnitLineProblem>? {
+        let filled = fields.map(\.trimmingWhitespace).filter { !$0.isEmpty }
+        guard filled.count == 1 || filled.count == 2, let first = filled.first else { return nil }
+        let text = filled.joined()
+        for prefix in ["单位:", "单位：", "单位"] where text.hasPrefix(prefix) {
+            let label = String(text.dropFirst(prefix.count)).trimmingWhitespace
+            if label.isEmpty || label.count > 6 { return nil }
+            if let unit = MoneyUnit(label: label) { return .success(unit) }
+            return first.hasPrefix("单位:") || first.hasPrefix("单位：") ? .failure(UnitLineProblem(text: text)) : nil
+        }
+        return nil
+    }
+
+    /// A totals row: its name, code or period cell says 合计 / 总计 / 小计, and it has no credit code.
+    static func isTotalsRow(_ fields: [String], period: Int?, code: Int?, name: Int?) -> Bool {
+        let codeCell = CellReader.cell(fields, code)
+        guard codeCell.trimmingWhitespace.isEmpty || isTotalsLabel(codeCell) else { return false }
+        return [period, code, name].contains { isTotalsLabel(CellReader.cell(fields, $0)) }
+    }
+
+    /// A 合计 / 总计 / 小计 cell marks a totals row.
+    static func isTotalsLabel(_ text: String) -> Bool {
+        let trimmed = text.trimmingWhitespace
+        return trimmed.hasPrefix("合计") || trimmed.hasPrefix("总计") || trimmed.hasPrefix("小计")
+            || trimmed == "全区合计" || trimmed.hasSuffix("合计")
+    }
+}
+
+extension String {
+    /// The text without leading and trailing ASCII/full-width spaces.
+    var trimmingWhitespace: String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{3000}" || $0 == "\u{A0}" || $0 == "\r" || $0 == "\n" }
+        guard let start = firstIndex(where: { !isSpace($0) }), let end = lastIndex(where: { !isSpace($0) }) else {
+            return ""
+        }
+        return String(self[start...end])
+    }
+}
+
+/// A `单位:` line naming a unit zonestat does not know.
+struct UnitLineProblem: Error, Equatable {
+    var text: String
+}

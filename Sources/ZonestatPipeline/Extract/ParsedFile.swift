@@ -1,0 +1,70 @@
+import ZonestatCore
+
+/// Everything read from one input file, validated, before it touches the warehouse.
+public struct ParsedFile: Sendable {
+    /// The file's name in the inbox.
+    public var name: String
+    public var kind: FileKind?
+    public var encoding: String = ""
+    public var delimiter: String = ""
+    /// Data rows read (totals and blank rows excluded).
+    public var rows = 0
+    public var units: [ExtractedUnit] = []
+    public var facts: [ExtractedFact] = []
+    public var targets: [ExtractedTarget] = []
+    public var problems: [Problem] = []
+    /// The file's own header text of each amount, by `indicator|basis` (to point warnings at it).
+    public var columnHeaders: [String: String] = [:]
+    /// The periods (`yyyymm`) the file reports.
+    public var periods: Set<Int> = []
+
+    public init(name: String) { self.name = name }
+
+    public var errors: [Problem] { problems.filter(\.isError) }
+    public var warnings: [Problem] { problems.filter { !$0.isError } }
+    public var isRejected: Bool { problems.contains(where: \.isError) }
+}
+
+/// A reporting unit (enterprise or project) as a file names it.
+public struct ExtractedUnit: Sendable, Hashable {
+    /// 统一社会信用代码, normalised.
+    public var creditCode: String
+    public var name: String
+    /// GB/T 4754 code, normalised (`3670`, `36`, `0610`), if given.
+    public var industry: String?
+    public var area: String?
+    /// The latest period (`yyyymm`) the file reports the unit in; its name etc. are from that row.
+    public var period: Int
+    /// False when the code's check character is wrong (a warning; the row is kept).
+    public var checkCharacterOK: Bool
+}
+
+/// One value: a unit's indicator for a period on a basis, exactly.
+public struct ExtractedFact: Sendable, Hashable {
+    /// Index into `ParsedFile.units`.
+    public var unit: Int32
+    /// `yyyymm`.
+    public var period: Int32
+    /// Index into the pipeline's indicators.
+    public var indicator: Int16
+    public var basis: Basis
+    public var amount: Amount
+    public var line: Int32
+}
+
+/// An annual target as a targets file states it.
+public struct ExtractedTarget: Sendable, Hashable {
+    public var year: Int
+    /// An indicator id, or `new_units`.
+    public var indicator: String
+    /// A level target (money).
+    public var amount: Amount?
+    /// A count target (家, 个).
+    public var count: Int?
+    /// A growth target in percent, as an exact decimal text (`30`, `12.5`).
+    public var growth: String?
+    /// The unit label as given (亿元, 家).
+    public var unit: String?
+    public var source: String
+    public var line: Int
+}

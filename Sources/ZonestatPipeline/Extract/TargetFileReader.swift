@@ -1,0 +1,95 @@
+import ZonestatCSV
+import ZonestatCore
+
+/// Reads a kind 3 file: annual targets, as a level, a growth rate, or both (statistics.md §4).
+struct TargetFileReader {
+    let config: PipelineConfig
+    let layout: FileLayout
+    let file: String
+    let matcher: HeaderMatcher
+
+    func read(_ records: [CSVRecord], into parsed: inout ParsedFile) {
+        var cells = CellReader(file: file, headers: layout.headers)
+        var seen: [String: Int] = [:]
+        let newUnitKeys = HeaderText.keys(HeaderAliases.newUnitsAliases)
+        for record in records[layout.dataStart...] where !record.isBlank {
+            let fields = record.fields, line = record.line
+            parsed.rows += 1
+            let yearColumn = layout.column("year")
+            let yearText = CellReader.cell(fields, yearColumn).trimmingWhitespace
+            let yearDigits = yearText.hasSuffix("年") ? String(yearText.dropLast()) : yearText
+            let year = Int(yearDigits).flatMap { (1990...2100).contains($0) ? $0 : nil }
+            if year == nil {
+                cells.report(.badYear, line: line, column: yearColumn, value: yearText, "not a year — write it as 2023")
+            }
+            let indicatorColumn = layout.column("indicator")
+            let indicatorText = CellReader.cell(fields, indicatorColumn).trimmingWhitespace
+            let isCount = newUnitKeys.contains(HeaderText(indicatorText).key)
+            let indicator = isCount ? "new_units" : matcher.indicator(named: indicatorText)
+            if indicator == nil {
+                cells.report(
+                    .unknownIndicator, line: line, column: indicatorColumn, value: indicatorText,
+                    "not a known indicator — use an indicator name of the pipeline file or 新增规上工业企业")
+            }
+            let unitColumn = layout.column("unit")
+            let unitText = CellReader.cell(fields, unitColumn).trimmingWhitespace
+            var amount: Amount?
+            var count: Int?
+            let valueColumn = layout.column("target_value")
+            let valueText = CellReader.cell(fields, valueColumn)
+            switch NumberParser.parse(valueText) {
+            case .notReported:
+                break
+            case .number(let decimal):
+                if isCount {
+                    count = decimal.integerValue()
+                    if count == nil || (!unitText.isEmpty && CountUnit(label: unitText) == nil) {
+                        cells.report(
+                            .badNumber, line: line, column: valueColumn, value: valueText,
+                            "a count target must be a whole number of 家 or 个")
+                    }
+                } else if let money = MoneyUnit(label: unitText) {
+                    if case .success(let converted) = decimal.amount(in: money) { amount = converted }
+                } else {
+                    cells.report(
+                        unitText.isEmpty ? .missingValue : .unknownUnit, line: line, column: unitColumn, value: unitText,
+                        "a level target needs its unit — write 元, 千元, 万元 or 亿元 in the 单位 column")
+                }
+            case .percent, .invalid:
+                cells.report(
+                    .badNumber, line: line, column: valueColumn, value: valueText,
+                    "the target value must be a plain amount, e.g. 12 with 单位 亿元")
+            }
+            let growthColumn = layout.column("target_growth_pct")
+            let growthText = CellReader.cell(fields, growthColumn)
+            var growth: String?
+            switch NumberParser.parse(growthText, percentAllowed: true) {
+            case .notReported:
+                break
+            case .number(let decimal), .percent(let decimal):
+                growth = decimal.description
+            case .invalid(let problem):
+                cells.report(.badNumber, line: line, column: growthColumn, value: growthText, "\(problem) — \(problem.hint)")
+            }
+            if amount == nil, count == nil, growth == nil, !cells.problems.contains(where: { $0.line == line }) {
+                cells.report(
+                    .noTarget, line: line, column: valueColumn, value: valueText,
+                    "neither a target value nor a target growth is given — fill in one of them (or both)")
+            }
+            let source = CellReader.cell(fields, layout.column("source")).trimmingWhitespace
+            guard let year, let indicator, amount != nil || count != nil || growth != nil else { continue }
+            let key = "\(year)|\(indicator)|\(source)"
+            if let first = seen[key] {
+                cells.report(
+                    .duplicateKey, line: line, column: indicatorColumn, value: indicatorText,
+                    "a \(year) target for \(indicator) from the same source is already on line \(first) — keep one")
+                continue
+            }
+            seen[key] = line
+            parsed.targets.append(ExtractedTarget(
+                year: year, indicator: indicator, amount: amount, count: count, growth: growth,
+                unit: unitText.isEmpty ? nil : unitText, source: source.isEmpty ? file : source, line: line))
+        }
+        parsed.problems += cells.problems
+    }
+}

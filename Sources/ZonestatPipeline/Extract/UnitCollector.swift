@@ -1,0 +1,41 @@
+/// Collects the units a file names, once each, keeping the details of the latest period's row.
+struct UnitCollector {
+    private(set) var units: [ExtractedUnit] = []
+    private var index: [String: Int32] = [:]
+
+    /// The unit's index, registering it or updating its details when `period` is the latest yet.
+    mutating func add(
+        code: String, name: String, industry: String?, area: String?, period: Int, checkOK: Bool
+    ) -> Int32 {
+        if let existing = index[code] {
+            let position = Int(existing)
+            if period >= units[position].period {
+                units[position].name = name
+                units[position].industry = industry ?? units[position].industry
+                units[position].area = area ?? units[position].area
+                units[position].period = period
+            }
+            units[position].checkCharacterOK = units[position].checkCharacterOK && checkOK
+            return existing
+        }
+        let position = Int32(units.count)
+        units.append(ExtractedUnit(
+            creditCode: code, name: name, industry: industry, area: area, period: period, checkCharacterOK: checkOK))
+        index[code] = position
+        return position
+    }
+}
+
+/// Detects the same unit, period, indicator and basis twice in one file (an error).
+struct DuplicateDetector {
+    private var seen: [UInt64: Int32] = [:]
+
+    /// The line that already reported this key, or nil (and the key is remembered).
+    mutating func firstLine(unit: Int32, period: Int32, indicator: Int16, basis: Int, line: Int32) -> Int32? {
+        let key = UInt64(UInt32(bitPattern: unit)) << 32 | UInt64(UInt32(period)) << 12
+            | UInt64(UInt16(bitPattern: indicator)) << 2 | UInt64(basis)
+        if let first = seen[key] { return first }
+        seen[key] = line
+        return nil
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import GRDB
+
+/// The embedded SQLite warehouse: the ledger of files, the units, every vintage of every fact,
+/// and the targets.
+///
+/// Amounts are stored as exact integers of 1/10,000 元 (`Amount.raw`); periods as `yyyymm`;
+/// `basis` as 0 month, 1 ytd, 2 base_month, 3 base_ytd.
+public final class Warehouse: Sendable {
+    /// The underlying GRDB queue (serialises all access).
+    public let queue: DatabaseQueue
+    /// The file's path.
+    public let path: String
+
+    /// Opens (creating if needed) the warehouse at `path` and brings its schema up to date.
+    public init(path: String) throws(WarehouseError) {
+        self.path = path
+        do {
+            var configuration = Configuration()
+            configuration.foreignKeysEnabled = true
+            configuration.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;")
+            }
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+            try Warehouse.migrator.migrate(queue)
+        } catch {
+            throw .sqlite(path: path, operation: "open", message: "\(error)")
+        }
+    }
+
+    /// Runs `body` in one transaction; any thrown error rolls it back.
+    public func write<T>(_ operation: String, _ body: (Database) throws -> T) throws(WarehouseError) -> T {
+        do {
+            return try queue.write(body)
+        } catch let error as WarehouseError {
+            throw error
+        } catch let error as SimulatedCrash {
+            throw .interrupted(error)
+        } catch {
+            throw .sqlite(path: path, operation: operation, message: "\(error)")
+        }
+    }
+
+    /// Runs a read-only `body`.
+    public func read<T>(_ operation: String, _ body: (Database) throws -> T) throws(WarehouseError) -> T {
+        do {
+            return try queue.read(body)
+        } catch {
+            throw .sqlite(path: path, operation: operation, message: "\(error)")
+        }
+    }
+}
+
+/// A warehouse operation that failed.
+public enum WarehouseError: Error, Equatable, Sendable, CustomStringConvertible {
+    case sqlite(path: String, operation: String, message: String)
+    /// A simulated crash (tests) interrupted a transaction, which was rolled back.
+    case interrupted(SimulatedCrash)
+
+    public var description: String {
+        switch self {
+        case .sqlite(let path, let operation, let message):
+            "\(path): warehouse \(operation) failed: \(message)"
+        case .interrupted(let crash):
+            "interrupted: \(crash)"
+        }
+    }
+}

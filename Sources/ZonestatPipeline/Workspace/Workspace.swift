@@ -1,0 +1,46 @@
+import Foundation
+
+/// A zone's workspace folder (inputs.md, "The workspace").
+public struct Workspace: Sendable, Hashable {
+    public let root: String
+
+    public init(root: String) { self.root = root }
+
+    public var inbox: String { root + "/inbox" }
+    public var archive: String { root + "/archive" }
+    public var quarantine: String { root + "/quarantine" }
+    public var out: String { root + "/out" }
+    public var warehouse: String { root + "/warehouse.sqlite" }
+    public var lockFile: String { root + "/.zonestat.lock" }
+
+    /// Creates the folders that are missing.
+    public func prepare() throws(WorkspaceError) {
+        for folder in [root, inbox, archive, quarantine, out] {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw .io(path: folder, operation: "create folder", reason: "\(error.localizedDescription)")
+            }
+        }
+    }
+
+    /// A path relative to the workspace, for the ledger and messages.
+    public func relative(_ path: String) -> String {
+        path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : path
+    }
+}
+
+/// A file-system operation on the workspace that failed.
+public enum WorkspaceError: Error, Equatable, Sendable, CustomStringConvertible {
+    case io(path: String, operation: String, reason: String)
+    case locked(path: String)
+
+    public var description: String {
+        switch self {
+        case .io(let path, let operation, let reason):
+            "\(path): cannot \(operation): \(reason)"
+        case .locked(let path):
+            "\(path): another zonestat run holds the workspace lock — wait for it to finish"
+        }
+    }
+}

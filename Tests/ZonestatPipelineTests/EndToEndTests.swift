@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+
+/// Runs the built `zonestat-extract` the way the nightly job does, on a temporary workspace.
+@Suite("zonestat-extract, end to end")
+struct EndToEndTests {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    static func binary(_ name: String) throws -> URL {
+        for configuration in ["debug", "release"] {
+            let url = packageRoot.appendingPathComponent(".build/\(configuration)/\(name)")
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+        }
+        throw BinaryMissing(name: name)
+    }
+
+    struct BinaryMissing: Error, CustomStringConvertible {
+        var name: String
+        var description: String { "\(name) is not built: run `swift build` first (make test does)" }
+    }
+
+    /// Runs a binary; returns exit status, standard output and standard error.
+    static func run(_ binary: URL, _ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    }
+
+    @Test func extractsTheSampleShapesAndIsIdempotent() throws {
+        let binary = try Self.binary("zonestat-extract")
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("zonestat-e2e-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let inbox = root.appendingPathComponent("inbox")
+        try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
+        let fixtures = Self.packageRoot.appendingPathComponent("Tests/ZonestatPipelineTests/Fixtures/encodings")
+        for name in try FileManager.default.contentsOfDirectory(atPath: fixtures.path) {
+            try FileManager.default.copyItem(at: fixtures.appendingPathComponent(name), to: inbox.appendingPathComponent(name))
+        }
+        try Data("姓名,年龄\n张三,30\n".utf8).write(to: inbox.appendingPathComponent("名单.csv"))
+        let pipeline = Self.packageRoot.appendingPathComponent("pipelines/default.yaml").path
+        let arguments = ["--pipeline", pipeline, "--workspace", root.path, "--settle-seconds", "0"]
+
+        let first = try Self.run(binary, arguments)
+        #expect(first.status == 0, "\(first.err)")
+        // The four encodings hold the same rows: one is ingested, three are revisions with equal values.
+        #expect(first.out.contains("5 file(s) taken, 4 ingested"), "\(first.out)")
+        #expect(first.out.contains("1 quarantined"))
+        #expect(first.out.contains("quarantined 名单.csv"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: inbox.path).isEmpty)
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("quarantine/名单.csv.errors.csv").path))
+
+        let second = try Self.run(binary, arguments)
+        #expect(second.status == 0)
+        #expect(second.out.hasPrefix("extract: 0 file(s) taken"), "\(second.out)")
+
+        let strict = try Self.run(binary, arguments + ["--strict"])
+        #expect(strict.status == 0)
+    }
+
+    @Test func badPipelineFileExitsWithItsCode() throws {
+        let binary = try Self.binary("zonestat-extract")
+        let result = try Self.run(binary, ["--pipeline", "/nonexistent/pipeline.yaml"])
+        #expect(result.status == 3)
+        #expect(result.err.contains("/nonexistent/pipeline.yaml"))
+    }
+
+    @Test func zonestatExtractSubcommandHelpListsExitCodes() throws {
+        let binary = try Self.binary("zonestat")
+        let result = try Self.run(binary, ["extract", "--help"])
+        #expect(result.status == 0)
+        #expect(result.out.contains("Exit codes"))
+        #expect(result.out.contains("--workspace"))
+    }
+}

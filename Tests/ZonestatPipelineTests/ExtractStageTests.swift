@@ -1,0 +1,158 @@
+import Foundation
+import Testing
+import ZonestatCore
+
+@testable import ZonestatPipeline
+
+@Suite("The inbox lifecycle: once, exactly, traceably")
+struct ExtractStageTests {
+    let a = Codes.valid(21)
+    let b = Codes.valid(22)
+
+    @Test func goodFileIsIngestedAndArchivedByHash() throws {
+        let ws = try TestWorkspace()
+        try ws.drop("2023-04.csv", wideFile(period: "2023-04", rows: [(a, "甲", "10", "40"), (b, "乙", "5", "20")]))
+        let summary = try ws.extract()
+        #expect(summary.ingested == 1 && summary.quarantined == 0)
+        #expect(summary.factsNew == 4)
+        #expect(ws.files("inbox").isEmpty)
+        let archived = ws.files("archive")
+        #expect(archived.count == 1)
+        #expect(archived.first?.hasSuffix("/2023-04.csv") == true)
+        let hash = try #require(archived.first?.split(separator: "/").first)
+        #expect(try ws.query("SELECT sha256 FROM ledger") == [String(hash)])
+        #expect(try ws.query("SELECT encoding || ' ' || kind || ' ' || rows || ' ' || periods FROM ledger") == ["utf-8 wide 2 202304"])
+        // 40 千元 = 4 万元 = 40,000 元 = 400,000,000 raw units.
+        #expect(try ws.query("SELECT amount FROM facts f JOIN units u ON u.id = f.unit_id WHERE u.credit_code = '\(a)' AND basis = 1") == [400_000_000 as Int64])
+    }
+
+    @Test func sameContentTwiceIsIngestedOnce() throws {
+        let ws = try TestWorkspace()
+        let text = wideFile(period: "2023-04", rows: [(a, "甲", "10", "40")])
+        try ws.drop("april.csv", text)
+        _ = try ws.extract()
+        try ws.drop("april (copy).csv", text)
+        let second = try ws.extract()
+        #expect(second.ingested == 0 && second.duplicates == 1)
+        #expect(try ws.count("SELECT COUNT(*) FROM facts") == 2)
+        #expect(try ws.query("SELECT status FROM ledger ORDER BY id") == ["ingested", "duplicate"])
+        // Nothing deleted: both names are in the archive, under the one hash.
+        #expect(ws.files("archive").map { $0.split(separator: "/").last.map(String.init) ?? "" } == ["april (copy).csv", "april.csv"])
+        // A rerun with an empty inbox changes nothing.
+        let third = try ws.extract()
+        #expect(third.results.isEmpty)
+        #expect(try ws.count("SELECT COUNT(*) FROM ledger") == 2)
+    }
+
+    @Test func revisionSupersedesAndKeepsHistory() throws {
+        let ws = try TestWorkspace()
+        try ws.drop("march.csv", wideFile(period: "2023-03", rows: [(a, "甲", "10", "30"), (b, "乙", "5", "15")]))
+        _ = try ws.extract()
+        try ws.drop("march-fix.csv", wideFile(period: "2023-03", rows: [(a, "甲公司", "12", "32"), (b, "乙", "5", "15")]))
+        let summary = try ws.extract()
+        #expect(summary.factsRevised == 2 && summary.factsNew == 0)
+        let current: [Int64] = try ws.query(
+            "SELECT amount FROM facts f JOIN units u ON u.id = f.unit_id WHERE credit_code = '\(a)' AND basis = 1 AND superseded_by IS NULL")
+        #expect(current == [320_000_000])
+        let history: [String] = try ws.query(
+            """
+            SELECT l.file_name || ':' || f.amount || ':' || COALESCE(s.file_name, '') FROM facts f
+            JOIN units u ON u.id = f.unit_id JOIN ledger l ON l.id = f.file_id LEFT JOIN ledger s ON s.id = f.superseded_by
+            WHERE credit_code = '\(a)' AND basis = 1 ORDER BY f.id
+            """)
+        #expect(history == ["march.csv:300000000:march-fix.csv", "march-fix.csv:320000000:"])
+        #expect(try ws.query("SELECT name FROM units WHERE credit_code = '\(a)'") == ["甲公司"])
+    }
+
+    @Test func emptyCellNeverErasesAnEarlierValue() throws {
+        let ws = try TestWorkspace()
+        try ws.drop("1.csv", wideFile(period: "2023-03", rows: [(a, "甲", "10", "30")]))
+        try ws.drop("2.csv", wideFile(period: "2023-03", rows: [(a, "甲", "", "—")]))
+        let summary = try ws.extract()
+        #expect(summary.ingested == 2)
+        #expect(try ws.count("SELECT COUNT(*) FROM facts WHERE superseded_by IS NULL") == 2)
+    }
+
+    @Test func filesOfOneRunAreTakenInModificationOrder() throws {
+        let ws = try TestWorkspace()
+        try ws.drop("b-later.csv", wideFile(period: "2023-03", rows: [(a, "甲", "1", "2")]))
+        try ws.drop("a-even-later.csv", wideFile(period: "2023-03", rows: [(a, "甲", "3", "4")]))
+        let summary = try ws.extract()
+        #expect(summary.results.map(\.name) == ["b-later.csv", "a-even-later.csv"])
+        #expect(try ws.query("SELECT amount FROM facts WHERE superseded_by IS NULL AND basis = 1") == [40_000_000 as Int64])
+    }
+
+    @Test func temporaryAndUnsettledFilesWait() throws {
+        let ws = try TestWorkspace()
+        ws.config.settleSeconds = 60
+        let text = wideFile(period: "2023-03", rows: [(a, "甲", "1", "2")])
+        for name in [".hidden.csv", "~$book.csv", "x.csv.tmp", "y.part", "z.crdownload"] { try ws.drop(name, text) }
+        let fresh = ws.workspace.inbox + "/fresh.csv"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: fresh))
+        var stage = ws.stage()
+        let now = Date()
+        stage.now = { now }
+        let first = try stage.run()
+        #expect(first.results.isEmpty)
+        #expect(first.skipped["fresh.csv"] == .settling)
+        #expect(first.skipped["~$book.csv"] == .temporaryName)
+        #expect(first.skipped.count == 6)
+        stage.now = { now.addingTimeInterval(61) }
+        let later = try stage.run()
+        #expect(later.results.map(\.name) == ["fresh.csv"])
+        #expect(ws.files("inbox").count == 5)
+    }
+
+    @Test func badFileIsQuarantinedWithItsReport() throws {
+        let ws = try TestWorkspace()
+        try ws.drop("bad.csv", wideFile(period: "2023-04", rows: [("9.14403E+17", "甲", "1", "2"), (b, "乙", "x", "2")]))
+        let summary = try ws.extract()
+        #expect(summary.quarantined == 1 && summary.ingested == 0)
+        #expect(ws.files("quarantine") == ["bad.csv", "bad.csv.errors.csv"])
+        #expect(try ws.count("SELECT COUNT(*) FROM facts") == 0)
+        #expect(try ws.count("SELECT COUNT(*) FROM problems WHERE severity = 'error'") == 2)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: ws.root + "/quarantine/bad.csv.errors.csv"))
+        #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        let lines = String(decoding: bytes.dropFirst(3), as: UTF8.self).components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(lines.first == "file,line,column,value,code,severity,message")
+        #expect(lines[1].hasPrefix("bad.csv,3,统一社会信用代码,9.14403E+17,credit_code_mangled,error,"))
+        #expect(lines[2].hasPrefix("bad.csv,4,工业总产值本月,x,bad_number,error,"))
+    }
+
+    @Test func aSecondBadFileWithTheSameNameKeepsTheFirst() throws {
+        let ws = try TestWorkspace()
+        try ws.drop("bad.csv", "姓名\n张三\n")
+        _ = try ws.extract()
+        try ws.drop("bad.csv", "姓名\n李四\n")
+        _ = try ws.extract()
+        #expect(ws.files("quarantine").count == 4)
+    }
+
+    @Test func ytdMismatchAgainstLastMonth() throws {
+        let ws = try TestWorkspace()
+        try ws.drop("03.csv", wideFile(period: "2023-03", rows: [(a, "甲", "10", "30")]))
+        try ws.drop("04.csv", wideFile(period: "2023-04", rows: [(a, "甲", "15", "40")]))
+        let summary = try ws.extract()
+        let problem = try #require(summary.results.last?.problems.first { $0.code == .ytdMismatch })
+        #expect(problem.file == "04.csv")
+        #expect(problem.line == 3)
+        #expect(problem.column == "工业总产值本月")
+        #expect(problem.value == "1.5")
+        #expect(try ws.count("SELECT COUNT(*) FROM problems WHERE code = 'ytd_mismatch' AND period = 202304") == 1)
+    }
+
+    @Test func monthJumpBeyondTheFactor() throws {
+        let ws = try TestWorkspace()
+        func taxFile(_ period: String, _ ytd: String) -> String {
+            "统一社会信用代码,企业名称,报告期,税收本年累计(万元)\n\(a),甲,\(period),\(ytd)\n"
+        }
+        try ws.drop("01.csv", taxFile("2023-01", "10"))
+        try ws.drop("02.csv", taxFile("2023-02", "20"))
+        try ws.drop("03.csv", taxFile("2023-03", "500"))
+        let summary = try ws.extract()
+        #expect(summary.results.map { $0.problems.map(\.code) } == [[], [], [.monthJump]])
+        let problem = try #require(summary.results.last?.problems.first)
+        #expect(problem.line == 2)
+        #expect(problem.column == "税收本年累计(万元)")
+    }
+}

@@ -1,0 +1,108 @@
+import Testing
+import ZonestatCore
+
+@testable import ZonestatPipeline
+
+/// One case per problem code a single file can raise: the file text, and where the problem must point.
+struct ProblemCase: Sendable, CustomTestStringConvertible {
+    var code: ProblemCode
+    var text: String
+    var line: Int?
+    var column: String?
+    var value: String?
+    var bytes: [UInt8]? = nil
+    var testDescription: String { code.rawValue }
+}
+
+private let c1 = Codes.valid(1)
+private let c2 = Codes.valid(2)
+private let header = "统一社会信用代码,企业名称,行业代码,报告期,工业总产值本月,工业总产值1-本月"
+private func wide(_ rows: String...) -> String { "单位:千元,,,,,\n\(header)\n" + rows.joined(separator: "\n") + "\n" }
+private let longHeader = "报告期,统一社会信用代码,企业名称,指标,口径,数值,单位"
+
+let singleFileCases: [ProblemCase] = [
+    ProblemCase(code: .encoding, text: "", line: 2, column: nil, value: nil, bytes: Array("a,b\n".utf8) + [0xFF, 0xFF, 0x0A]),
+    ProblemCase(code: .csvSyntax, text: wide("\(c1),甲公司,C3670,2023-04,\"1\"2,3"), line: 3, column: nil, value: nil),
+    ProblemCase(code: .emptyFile, text: "\n\n", line: nil, column: nil, value: nil),
+    ProblemCase(code: .unknownLayout, text: "姓名,年龄\n张三,30\n", line: 1, column: nil, value: "姓名,年龄"),
+    ProblemCase(code: .missingColumn, text: "统一社会信用代码,企业名称,工业总产值本月\n\(c1),甲,1\n", line: 1, column: nil, value: nil),
+    ProblemCase(
+        code: .duplicateColumn, text: "\(header),总产值本月\n\(c1),甲,C3670,2023-04,1,2,3\n", line: 1, column: "总产值本月",
+        value: "总产值本月"),
+    ProblemCase(code: .missingValue, text: wide("\(c1),,C3670,2023-04,1,2"), line: 3, column: "企业名称", value: ""),
+    ProblemCase(code: .badPeriod, text: wide("\(c1),甲,C3670,2023年13月,1,2"), line: 3, column: "报告期", value: "2023年13月"),
+    ProblemCase(code: .badNumber, text: wide("\(c1),甲,C3670,2023-04,12a,2"), line: 3, column: "工业总产值本月", value: "12a"),
+    ProblemCase(
+        code: .scientificNotation, text: wide("\(c1),甲,C3670,2023-04,1,1.2E+5"), line: 3, column: "工业总产值1-本月",
+        value: "1.2E+5"),
+    ProblemCase(code: .percentNotAllowed, text: wide("\(c1),甲,C3670,2023-04,12%,2"), line: 3, column: "工业总产值本月", value: "12%"),
+    ProblemCase(
+        code: .tooPrecise, text: wide("\(c1),甲,C3670,2023-04,1.00000001,2"), line: 3, column: "工业总产值本月",
+        value: "1.00000001"),
+    ProblemCase(
+        code: .creditCodeMangled, text: wide("9.14403E+17,甲,C3670,2023-04,1,2"), line: 3, column: "统一社会信用代码",
+        value: "9.14403E+17"),
+    ProblemCase(code: .creditCodeInvalid, text: wide("ABC123,甲,C3670,2023-04,1,2"), line: 3, column: "统一社会信用代码", value: "ABC123"),
+    ProblemCase(code: .badIndustry, text: wide("\(c1),甲,Z99999,2023-04,1,2"), line: 3, column: "行业代码", value: "Z99999"),
+    ProblemCase(
+        code: .unknownIndicator, text: "\(longHeader)\n2023-04,\(c1),甲,用电量,本年累计,5,万元\n", line: 2, column: "指标",
+        value: "用电量"),
+    ProblemCase(
+        code: .unknownBasis, text: "\(longHeader)\n2023-04,\(c1),甲,税收,预计,5,万元\n", line: 2, column: "口径", value: "预计"),
+    ProblemCase(
+        code: .unknownUnit, text: "\(longHeader)\n2023-04,\(c1),甲,税收,本年累计,5,美元\n", line: 2, column: "单位", value: "美元"),
+    ProblemCase(
+        code: .badYear, text: "年度,指标,目标值,单位\n二〇二三,固定资产投资,52,亿元\n", line: 2, column: "年度", value: "二〇二三"),
+    ProblemCase(
+        code: .duplicateKey, text: wide("\(c1),甲,C3670,2023-04,1,2", "\(c1),甲,C3670,2023年1-4月,3,4"), line: 4,
+        column: "工业总产值本月", value: c1),
+    ProblemCase(code: .noTarget, text: "年度,指标,目标值,单位,目标增速\n2023,固定资产投资,,亿元,\n", line: 2, column: "目标值", value: ""),
+    // Warnings.
+    ProblemCase(
+        code: .checkCharacter, text: wide("\(Codes.wrongCheck(1)),甲,C3670,2023-04,1,2"), line: 3, column: "统一社会信用代码",
+        value: Codes.wrongCheck(1)),
+    ProblemCase(
+        code: .defaultUnit, text: "\(header)\n\(c1),甲,C3670,2023-04,1,2\n", line: 1, column: "工业总产值本月",
+        value: "工业总产值本月"),
+    ProblemCase(
+        code: .subsetExceedsTotal,
+        text: "统一社会信用代码,项目名称,时期,固定资产投资本年累计(万元),技改投资本年累计(万元)\n\(c1),甲项目,2023-04,100,120\n",
+        line: 2, column: nil, value: c1),
+    ProblemCase(
+        code: .totalsMismatch, text: wide("\(c1),甲,C3670,2023-04,1,2", "\(c2),乙,C3670,2023-04,3,4", ",合计,,,4,7"), line: 5,
+        column: "工业总产值1-本月", value: "7"),
+]
+
+@Suite("Every problem names file, line, column and value")
+struct ProblemCodeTests {
+    @Test(arguments: singleFileCases)
+    func reported(_ item: ProblemCase) throws {
+        let parsed = FileParser(config: PipelineConfig(zoneName: "z", workspace: "/tmp"))
+            .parse(item.bytes ?? Array(item.text.utf8), name: "t.csv")
+        let found = parsed.problems.filter { $0.code == item.code }
+        #expect(found.count == 1, "problems: \(parsed.problems)")
+        let problem = try #require(found.first)
+        #expect(problem.file == "t.csv")
+        #expect(problem.line == item.line)
+        #expect(problem.column == item.column)
+        if let value = item.value { #expect(problem.value == value) }
+        #expect(!problem.message.isEmpty)
+        #expect(parsed.isRejected == item.code.isError)
+    }
+
+    @Test func everyCodeIsCovered() {
+        let covered = Set(singleFileCases.map(\.code))
+        // The two that need earlier months in the warehouse are covered in ExtractStageTests.
+        let crossFile: Set<ProblemCode> = [.ytdMismatch, .monthJump]
+        #expect(covered.union(crossFile) == Set(ProblemCode.allCases))
+    }
+
+    @Test func allProblemsOfAFileAreReportedAtOnce() {
+        let parsed = parse(wide(
+            "\(c1),甲,C3670,2023-04,abc,2",
+            "9.14403E+17,乙,C3670,2023-04,1,2",
+            "\(c2),丙,C3670,2023年13月,1,1.5E3"))
+        #expect(parsed.errors.map(\.code) == [.badNumber, .creditCodeMangled, .badPeriod, .scientificNotation])
+        #expect(parsed.errors.map(\.line) == [3, 4, 5, 5])
+    }
+}
