@@ -88,10 +88,4 @@ struct CreditCodeTests {
         #expect(!CreditCode.alphabet.contains("I"))
         #expect(CreditCode.weights == (0..<17).map { power in (0..<power).reduce(1) { acc, _ in acc * 3 % 31 } })
     }
-
-    @Test func problemsHaveHints() {
-        #expect(CreditCodeProblem.wrongLength(17).description.contains("17"))
-        #expect(CreditCodeProblem.invalidCharacter("O", position: 17).description.contains("17"))
-        #expect(CreditCodeProblem.empty.hint.contains("18"))
-    }
 }

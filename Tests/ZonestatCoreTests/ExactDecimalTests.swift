@@ -78,10 +78,4 @@ struct ExactDecimalTests {
         #expect(decimal(-1085, 2).rounded(decimals: 1).description == "-10.9")
         #expect(decimal(300, 1).rounded(decimals: 1).description == "30.0")
     }
-
-    @Test func conversionErrorsDescribeTheFix() {
-        #expect(AmountConversionError.tooPrecise.description.contains("0.0001"))
-        #expect(AmountConversionError.outOfRange.description.contains("unit"))
-        #expect(AmountConversionError.tooPrecise.description != AmountConversionError.outOfRange.description)
-    }
 }

@@ -163,23 +163,8 @@ struct NumberParserTests {
         #expect(empty == .notReported)
     }
 
-    @Test func bridgedAndSubstringTextParse() {
-        let long = String(repeating: " ", count: 40) + "12345" + String(repeating: " ", count: 40)
+    @Test func longNativeStringParses() {
+        let long = String(repeating: " ", count: 40) + "12,345" + String(repeating: " ", count: 40)
         #expect(NumberParser.parse(long) == Self.number(12345))
-        let substring = "x1234.5y".dropFirst().dropLast()
-        #expect(NumberParser.parse(String(substring)) == Self.number(12345, 1))
-    }
-
-    @Test(arguments: [
-        NumberProblem.notANumber, .scientificNotation, .badGrouping, .percentNotAllowed, .outOfRange,
-    ])
-    func problemsExplainThemselves(problem: NumberProblem) {
-        #expect(!problem.description.isEmpty)
-        #expect(problem.hint.count > 20)
-    }
-
-    @Test func scientificHintSaysHowToFixInExcel() {
-        #expect(NumberProblem.scientificNotation.hint.contains("数值"))
-        #expect(NumberProblem.scientificNotation.hint.contains("科学记数"))
     }
 }

@@ -66,19 +66,4 @@ struct PeriodParserTests {
     func problems(text: String, problem: PeriodProblem) {
         #expect(PeriodParser.parse(text) == .failure(problem))
     }
-
-    @Test(arguments: [
-        PeriodProblem.empty, .unrecognized, .yearOutOfRange(1989), .monthOutOfRange(13),
-        .invalidDate(year: 2023, month: 2, day: 30), .notYearToDate(firstMonth: 3, lastMonth: 4),
-        .excelSerialOutOfRange(12345),
-    ])
-    func problemsListAcceptedForms(problem: PeriodProblem) {
-        #expect(!problem.description.isEmpty)
-        #expect(problem.hint.contains("2023年1-4月"))
-        #expect(problem.hint.contains("2023-04"))
-    }
-
-    @Test func notYearToDateSaysWhy() {
-        #expect(PeriodProblem.notYearToDate(firstMonth: 3, lastMonth: 4).description.contains("3-4"))
-    }
 }
