@@ -21,7 +21,7 @@ let package = Package(
         .target(name: "ZonestatCore"),
         // Reading bytes into records: encodings, delimiters, libcsv.
         .target(name: "ZonestatCSV", dependencies: ["CLibCSV"]),
-        // The stages: configuration, warehouse, extract.
+        // The stages: configuration, warehouse, extract, transform, load.
         .target(
             name: "ZonestatPipeline",
             dependencies: [

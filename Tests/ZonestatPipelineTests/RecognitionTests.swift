@@ -167,4 +167,18 @@ struct RecognitionTests {
         #expect(parsed.units.map(\.name) == ["芜湖汽车零部件有限公司", "马鞍山精密铸造有限公司"])
         #expect(facts(parsed).count == 4)
     }
+
+    @Test func priceIndexFile() {
+        let text = """
+            报告期,行业代码,工业生产者出厂价格指数(上年同期=100)
+            2023年1-4月,,97.9
+            2023年1-4月,C36,98.5
+            2023年1-4月,3670,98.6
+            """
+        let parsed = parse(text)
+        #expect(parsed.kind == .priceIndex)
+        #expect(parsed.errors.map(\.code) == [.duplicateKey])
+        #expect(parsed.errors.first?.line == 4)
+        #expect(parsed.priceIndices.map { "\($0.period) \($0.division) \($0.index)" } == ["202304  97.9", "202304 36 98.5"])
+    }
 }

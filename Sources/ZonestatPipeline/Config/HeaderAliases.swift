@@ -39,6 +39,7 @@ public struct HeaderAliases: Sendable, Hashable, Codable {
             "target_value": ["目标值", "目标", "年度目标", "target_value"],
             "target_growth_pct": ["目标增速", "增长目标", "目标增长(%)", "目标增长", "target_growth_pct"],
             "source": ["依据", "来源", "文件", "source"],
+            "ppi": ["工业生产者出厂价格指数", "出厂价格指数", "价格指数", "PPI", "ppi"],
         ],
         bases: [
             "month": ["本月", "当月", "month"],

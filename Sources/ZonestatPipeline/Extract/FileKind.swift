@@ -6,6 +6,9 @@ public enum FileKind: String, Sendable, Hashable, CaseIterable, Codable {
     case long
     /// Kind 3: annual targets (年度目标).
     case targets
+    /// Kind 4: cumulative producer price index by industry (same period last year = 100), for
+    /// value added at comparable prices (statistics.md §3).
+    case priceIndex = "price_index"
 
     /// What a file of this kind must have, for the message when a file matches no kind.
     var requirement: String {
@@ -16,6 +19,8 @@ public enum FileKind: String, Sendable, Hashable, CaseIterable, Codable {
             "kind 2 (long): 报告期, 统一社会信用代码, 企业名称, 指标, 数值 (口径, 单位, 行业代码, 片区 optional)"
         case .targets:
             "kind 3 (targets): 年度, 指标 and 目标值 (with 单位) or 目标增速"
+        case .priceIndex:
+            "kind 4 (price index): 报告期, 工业生产者出厂价格指数 (上年同期=100), 行业代码 optional"
         }
     }
 }

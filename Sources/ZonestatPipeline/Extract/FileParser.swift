@@ -53,6 +53,8 @@ public struct FileParser: Sendable {
         case .targets:
             TargetFileReader(config: config, layout: layout, file: name, matcher: matcher)
                 .read(document.records, into: &parsed)
+        case .priceIndex:
+            PriceIndexFileReader(layout: layout, file: name).read(document.records, into: &parsed)
         }
         return parsed
     }

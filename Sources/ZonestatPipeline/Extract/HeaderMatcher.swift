@@ -50,6 +50,10 @@ struct HeaderMatcher: Sendable {
         let text = HeaderText(header)
         if text.key.isEmpty { return .other }
         if let field = fieldByKey[text.key] { return .field(field) }
+        // A note in parentheses, e.g. 工业生产者出厂价格指数(上年同期=100).
+        if let open = text.key.firstIndex(of: "("), let field = fieldByKey[String(text.key[..<open])] {
+            return .field(field)
+        }
         guard let (alias, indicator) = indicatorAliases.first(where: { text.key.hasPrefix($0.key) }) else {
             return .other
         }

@@ -97,6 +97,7 @@ struct LayoutDetector: Sendable {
         {
             return .targets
         }
+        if fields.contains("period"), fields.contains("ppi"), !fields.contains("credit_code") { return .priceIndex }
         let identity: Set<String> = ["period", "credit_code", "name"]
         if identity.isSubset(of: fields), fields.contains("indicator"), fields.contains("value") { return .long }
         if identity.isSubset(of: fields), hasAmount { return .wide }
@@ -109,7 +110,7 @@ struct LayoutDetector: Sendable {
     ) -> Result<FileLayout, ProblemList> {
         let first = records[index].fields
         var headerRows = [first]
-        if kind != .targets, let codeColumn = first.firstIndex(where: { matcher.meaning(of: $0) == .field("credit_code") }) {
+        if kind == .wide || kind == .long, let codeColumn = first.firstIndex(where: { matcher.meaning(of: $0) == .field("credit_code") }) {
             var next = index + 1
             while headerRows.count < 3, next < records.count {
                 let row = records[next]

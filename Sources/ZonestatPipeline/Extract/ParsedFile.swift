@@ -12,6 +12,7 @@ public struct ParsedFile: Sendable {
     public var units: [ExtractedUnit] = []
     public var facts: [ExtractedFact] = []
     public var targets: [ExtractedTarget] = []
+    public var priceIndices: [ExtractedPriceIndex] = []
     public var problems: [Problem] = []
     /// The file's own header text of each amount, by `indicator|basis` (to point warnings at it).
     public var columnHeaders: [String: String] = [:]
@@ -66,5 +67,16 @@ public struct ExtractedTarget: Sendable, Hashable {
     /// The unit label as given (亿元, 家).
     public var unit: String?
     public var source: String
+    public var line: Int
+}
+
+/// A cumulative producer price index (same period last year = 100) for a period and division.
+public struct ExtractedPriceIndex: Sendable, Hashable {
+    /// `yyyymm`.
+    public var period: Int
+    /// 2-digit GB/T 4754 division; empty for all industry.
+    public var division: String
+    /// The index as an exact decimal text (`97.9`).
+    public var index: String
     public var line: Int
 }

@@ -22,6 +22,7 @@ extension Warehouse {
             counts.factsNew = inserted - revised
             counts.factsUnchanged = parsed.facts.count - inserted
             counts.targets = try Warehouse.storeTargets(db, parsed.targets, fileId: fileId)
+            counts.targets += try Warehouse.storePriceIndices(db, parsed.priceIndices, fileId: fileId)
             let crossFile = try CrossFileChecks(config: config, file: parsed.name, headers: parsed.columnHeaders)
                 .run(db, indicatorIds: indicatorIdByIndex, units: parsed.units)
             let warnings = parsed.warnings + crossFile
@@ -145,6 +146,26 @@ extension Warehouse {
                     target.year, target.indicator, target.amount?.raw, target.count, target.growth, target.unit,
                     target.source, fileId, target.line,
                 ])
+            stored += 1
+        }
+        return stored
+    }
+
+    /// Stores price indices: a changed index for the same period and division supersedes the old one.
+    static func storePriceIndices(_ db: Database, _ indices: [ExtractedPriceIndex], fileId: Int64) throws -> Int {
+        var stored = 0
+        for entry in indices {
+            let current = try Row.fetchOne(
+                db, sql: "SELECT id, idx FROM price_indices WHERE period = ? AND division = ? AND superseded_by IS NULL",
+                arguments: [entry.period, entry.division])
+            if let current {
+                if (current["idx"] as String) == entry.index { continue }
+                try db.execute(
+                    sql: "UPDATE price_indices SET superseded_by = ? WHERE id = ?", arguments: [fileId, current["id"] as Int64])
+            }
+            try db.execute(
+                sql: "INSERT INTO price_indices(period, division, idx, file_id, line) VALUES (?, ?, ?, ?, ?)",
+                arguments: [entry.period, entry.division, entry.index, fileId, entry.line])
             stored += 1
         }
         return stored

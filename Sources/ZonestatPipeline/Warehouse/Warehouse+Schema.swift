@@ -100,6 +100,70 @@ extension Warehouse {
                     );
                     """)
         }
+        migrator.registerMigration("v2-price-indices-and-results") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE price_indices (
+                        id INTEGER PRIMARY KEY,
+                        period INTEGER NOT NULL,
+                        division TEXT NOT NULL DEFAULT '',
+                        idx TEXT NOT NULL,
+                        file_id INTEGER NOT NULL REFERENCES ledger(id),
+                        line INTEGER NOT NULL,
+                        superseded_by INTEGER REFERENCES ledger(id)
+                    );
+                    CREATE UNIQUE INDEX price_indices_current
+                        ON price_indices(period, division) WHERE superseded_by IS NULL;
+
+                    CREATE TABLE out_indicators (
+                        period TEXT NOT NULL, indicator TEXT NOT NULL, indicator_name TEXT NOT NULL,
+                        unit TEXT NOT NULL, scope TEXT NOT NULL, scope_id TEXT NOT NULL, scope_name TEXT NOT NULL,
+                        units INTEGER NOT NULL, ytd TEXT NOT NULL, ytd_base TEXT NOT NULL, ytd_yoy_pct REAL,
+                        ytd_increment TEXT NOT NULL, month TEXT, month_base TEXT, month_yoy_pct REAL,
+                        pull_pp REAL, share_pct REAL, estimate INTEGER NOT NULL,
+                        ytd_yoy_exact TEXT, month_yoy_exact TEXT, pull_exact TEXT, share_exact TEXT,
+                        position INTEGER NOT NULL
+                    );
+                    CREATE INDEX out_indicators_period ON out_indicators(period);
+
+                    CREATE TABLE out_targets (
+                        period TEXT NOT NULL, indicator TEXT NOT NULL, indicator_name TEXT NOT NULL,
+                        unit TEXT NOT NULL, year INTEGER NOT NULL, kind TEXT NOT NULL, target_value TEXT,
+                        target_growth_pct REAL, source TEXT NOT NULL, ytd TEXT, ytd_yoy_pct REAL,
+                        completion_pct REAL, time_progress_pct REAL, ahead_pp REAL, gap_pp REAL,
+                        required_rest_growth_pct REAL, status TEXT NOT NULL,
+                        target_growth_exact TEXT, ytd_yoy_exact TEXT, completion_exact TEXT,
+                        time_progress_exact TEXT, ahead_exact TEXT, gap_exact TEXT, required_rest_exact TEXT,
+                        position INTEGER NOT NULL
+                    );
+                    CREATE INDEX out_targets_period ON out_targets(period);
+
+                    CREATE TABLE out_roster (
+                        period TEXT NOT NULL, scope TEXT NOT NULL, scope_id TEXT NOT NULL, scope_name TEXT NOT NULL,
+                        units INTEGER NOT NULL, new_units INTEGER NOT NULL, exited_units INTEGER NOT NULL,
+                        net_units INTEGER NOT NULL, growing_units INTEGER NOT NULL, declining_units INTEGER NOT NULL,
+                        unchanged_units INTEGER NOT NULL, no_base_units INTEGER NOT NULL,
+                        growing_share_pct REAL, declining_share_pct REAL, indicator TEXT NOT NULL,
+                        growing_share_exact TEXT, declining_share_exact TEXT,
+                        position INTEGER NOT NULL
+                    );
+                    CREATE INDEX out_roster_period ON out_roster(period);
+
+                    CREATE TABLE out_warnings (
+                        period TEXT, indicator TEXT, code TEXT NOT NULL, scope TEXT NOT NULL, message TEXT NOT NULL,
+                        position INTEGER NOT NULL
+                    );
+                    CREATE INDEX out_warnings_period ON out_warnings(period);
+
+                    CREATE TABLE transform_state (
+                        id INTEGER PRIMARY KEY CHECK (id = 1),
+                        last_file_id INTEGER NOT NULL,
+                        units_fingerprint TEXT NOT NULL,
+                        config_fingerprint TEXT NOT NULL,
+                        finished_at TEXT NOT NULL
+                    );
+                    """)
+        }
         return migrator
     }
 }

@@ -1,0 +1,74 @@
+import GRDB
+import ZonestatCore
+
+extension Warehouse {
+    /// The current vintage of everything, as the compute core's input.
+    public func computeInput(config: PipelineConfig) throws(WarehouseError) -> ComputeInput {
+        try read("read the current facts") { db in
+            var indicatorIndex: [Int64: Int16] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, code FROM indicators") {
+                if let position = config.indicators.firstIndex(where: { $0.id == row["code"] as String }) {
+                    indicatorIndex[row["id"]] = Int16(position)
+                }
+            }
+            var units: [UnitInfo] = []
+            var unitIndex: [Int64: Int32] = [:]
+            let unitRows = try Row.fetchCursor(
+                db, sql: "SELECT id, credit_code, name, industry, area FROM units ORDER BY credit_code")
+            while let row = try unitRows.next() {
+                unitIndex[row["id"]] = Int32(units.count)
+                units.append(UnitInfo(code: row["credit_code"], name: row["name"], industry: row["industry"], area: row["area"]))
+            }
+            var facts: [Fact] = []
+            facts.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM facts WHERE superseded_by IS NULL") ?? 0)
+            let statement = try db.makeStatement(
+                sql: "SELECT unit_id, period, indicator_id, basis, amount FROM facts WHERE superseded_by IS NULL")
+            let cursor = try Row.fetchCursor(statement)
+            while let row = try cursor.next() {
+                guard let unit = unitIndex[row[0]], let indicator = indicatorIndex[row[2]],
+                    let period = Period(key: row[1]), let basis = Basis(rawValue: row[3])
+                else { continue }
+                facts.append(Fact(unit: unit, period: period, indicator: indicator, basis: basis, amount: Amount(raw: row[4])))
+            }
+            var targets: [TargetDefinition] = []
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT year, indicator, target_amount, target_count, target_growth, source FROM targets
+                    WHERE superseded_by IS NULL ORDER BY year, indicator, source
+                    """)
+            {
+                let growth = (row["target_growth"] as String?).flatMap(Warehouse.exactRatio)
+                targets.append(TargetDefinition(
+                    year: row["year"], indicator: row["indicator"], amount: (row["target_amount"] as Int64?).map(Amount.init(raw:)),
+                    count: row["target_count"], growthPercent: growth, source: row["source"]))
+            }
+            var indices: [PriceIndex] = []
+            for row in try Row.fetchAll(
+                db, sql: "SELECT period, division, idx FROM price_indices WHERE superseded_by IS NULL ORDER BY period, division")
+            {
+                guard let period = Period(key: row["period"]), let index = Warehouse.exactRatio(row["idx"]) else { continue }
+                let division: String = row["division"]
+                indices.append(PriceIndex(period: period, division: division.isEmpty ? nil : division, index: index))
+            }
+            return ComputeInput(
+                zoneName: config.zoneName, indicators: config.indicators.map(\.definition), units: units, facts: facts,
+                targets: targets, priceIndices: indices)
+        }
+    }
+
+    /// An exact decimal text (`30`, `97.9`) as a ratio.
+    static func exactRatio(_ text: String) -> Ratio? {
+        if case .number(let decimal) = NumberParser.parse(text) { return decimal.ratio }
+        return nil
+    }
+}
+
+extension IndicatorSpec {
+    /// The compute core's view of this indicator.
+    public var definition: IndicatorDefinition {
+        IndicatorDefinition(
+            id: id, name: name, unit: unit, mergeJanFeb: mergeJanFeb, subsetOf: subsetOf, displayUnit: displayUnit,
+            displayPrecision: displayPrecision)
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import GRDB
+import ZonestatCore
+
+extension Warehouse {
+    /// What the last transform saw.
+    public struct TransformState: Sendable, Hashable {
+        public var lastFileId: Int64
+        public var unitsFingerprint: String
+        public var configFingerprint: String
+    }
+
+    public func transformState() throws(WarehouseError) -> TransformState? {
+        try read("read the transform state") { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM transform_state WHERE id = 1").map {
+                TransformState(
+                    lastFileId: $0["last_file_id"], unitsFingerprint: $0["units_fingerprint"],
+                    configFingerprint: $0["config_fingerprint"])
+            }
+        }
+    }
+
+    public func lastFileId() throws(WarehouseError) -> Int64 {
+        try read("read the ledger") { db in try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM ledger") ?? 0 }
+    }
+
+    static func storeTransformState(_ db: Database, lastFileId: Int64, units: String, config: String) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO transform_state(id, last_file_id, units_fingerprint, config_fingerprint, finished_at)
+                VALUES (1, ?, ?, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET last_file_id = excluded.last_file_id,
+                    units_fingerprint = excluded.units_fingerprint, config_fingerprint = excluded.config_fingerprint,
+                    finished_at = excluded.finished_at
+                """, arguments: [lastFileId, units, config, ISO8601DateFormatter().string(from: Date())])
+    }
+
+    /// The periods whose results may differ because of files recorded after `fileId`.
+    ///
+    /// A changed value at (Y, N) changes Y's periods from N on (ytd, derived months), next year's
+    /// periods from N on (their base and the rest-of-year figures use it), and all of next year
+    /// when N is Y's latest month with data (last year's roster). A changed target or price index
+    /// changes its year's or period's results.
+    public func changedPeriods(since fileId: Int64) throws(WarehouseError) -> Set<Period> {
+        try read("find changed periods") { db in
+            let seeds = try Int.fetchAll(
+                db, sql: "SELECT DISTINCT period FROM facts WHERE file_id > ? OR superseded_by > ?",
+                arguments: [fileId, fileId])
+            var latestMonth: [Int: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT period / 100 AS year, MAX(period % 100) AS month FROM facts GROUP BY 1") {
+                latestMonth[row["year"]] = row["month"]
+            }
+            var dirty = Set<Period>()
+            func add(year: Int, from month: Int) {
+                for m in month...12 { if let period = Period(year: year, month: m) { dirty.insert(period) } }
+            }
+            for seed in seeds {
+                let year = seed / 100, month = seed % 100
+                add(year: year, from: month)
+                add(year: year + 1, from: month)
+                if let latest = latestMonth[year], month >= latest { add(year: year + 1, from: 1) }
+            }
+            let targetYears = try Int.fetchAll(
+                db, sql: "SELECT DISTINCT year FROM targets WHERE file_id > ? OR superseded_by > ?", arguments: [fileId, fileId])
+            for year in targetYears { add(year: year, from: 1) }
+            let indexPeriods = try Int.fetchAll(
+                db, sql: "SELECT DISTINCT period FROM price_indices WHERE file_id > ? OR superseded_by > ?",
+                arguments: [fileId, fileId])
+            for key in indexPeriods { if let period = Period(key: key) { dirty.insert(period) } }
+            return dirty
+        }
+    }
+}
