@@ -28,8 +28,7 @@ deps:
 	fi
 
 build: deps
-	$(SWIFT) build -c $(CONFIG) --product zonestat-extract
-	$(SWIFT) build -c $(CONFIG) --product zonestat
+	$(SWIFT) build -c $(CONFIG)
 
 build-debug: deps
 	$(SWIFT) build
@@ -48,6 +47,7 @@ sample-inbox:
 
 pipeline: build sample-inbox
 	$(BIN)/zonestat-extract --pipeline $(PIPELINE) --workspace $(WORKSPACE)
+	$(BIN)/zonestat-transform --pipeline $(PIPELINE) --workspace $(WORKSPACE)
 	@echo "workspace: $(WORKSPACE) (inbox, archive, quarantine, warehouse.sqlite)"
 
 test: deps

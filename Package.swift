@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "zonestat", targets: ["zonestat"]),
         .executable(name: "zonestat-extract", targets: ["zonestat-extract"]),
+        .executable(name: "zonestat-transform", targets: ["zonestat-transform"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -21,12 +22,15 @@ let package = Package(
         .target(name: "ZonestatCore"),
         // Reading bytes into records: encodings, delimiters, libcsv.
         .target(name: "ZonestatCSV", dependencies: ["CLibCSV"]),
+        // Rendering what load publishes: CSV, JSON, the written report, HTML, manifest; atomic publication.
+        .target(name: "ZonestatPublish", dependencies: ["ZonestatCore", "ZonestatCSV"]),
         // The stages: configuration, warehouse, extract, transform, load.
         .target(
             name: "ZonestatPipeline",
             dependencies: [
-                "ZonestatCore", "ZonestatCSV",
+                "ZonestatCore", "ZonestatCSV", "ZonestatPublish",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ]),
@@ -44,10 +48,14 @@ let package = Package(
         .executableTarget(
             name: "zonestat-extract",
             dependencies: ["ZonestatCommands", .product(name: "Logging", package: "swift-log")]),
+        .executableTarget(
+            name: "zonestat-transform",
+            dependencies: ["ZonestatCommands", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "ZonestatCoreTests", dependencies: ["ZonestatCore"]),
         .testTarget(
             name: "ZonestatCSVTests", dependencies: ["ZonestatCSV"],
             resources: [.copy("Fixtures")]),
+        .testTarget(name: "ZonestatPublishTests", dependencies: ["ZonestatPublish"]),
         .testTarget(
             name: "ZonestatPipelineTests",
             dependencies: ["ZonestatPipeline", "ZonestatCommands"],

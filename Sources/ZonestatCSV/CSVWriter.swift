@@ -25,10 +25,18 @@ public struct CSVWriter: Sendable {
         if let first = cell.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), !isNumber(cell) {
             cell = "'" + cell
         }
-        if cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        // By scalar, not Character: "\r\n" is one Character equal to neither "\r" nor "\n", and a
+        // quote followed by a combining mark is one Character that is not "\"".
+        guard cell.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
+            return cell
         }
-        return cell
+        var quoted = "\""
+        for scalar in cell.unicodeScalars {
+            if scalar == "\"" { quoted.unicodeScalars.append("\"") }
+            quoted.unicodeScalars.append(scalar)
+        }
+        quoted += "\""
+        return quoted
     }
 
     /// A plain decimal number (`-3.5`, `+2`), which is safe to leave as it is.
@@ -43,11 +51,5 @@ public struct CSVWriter: Sendable {
             }
         }
         return digits > 0 && points <= 1
-    }
-}
-
-extension String {
-    fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
-        split(separator: Character(target), omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }

@@ -1,7 +1,8 @@
 extension PeriodParser {
     /// One piece of a period cell: a run of digits or a meaningful symbol.
     struct Token: Equatable {
-        /// The number's value (0 for a symbol); runs longer than 9 digits are never a period.
+        /// The number's value (0 for a symbol). Only the first 9 digits count: a longer run is
+        /// never a year, month or day, only the fraction of an Excel serial (`45046.0416666667`).
         let value: Int
         /// The number of digits, or 0 for a symbol.
         let digits: Int
@@ -34,8 +35,7 @@ extension PeriodParser {
                 let folded = TextNormalization.halfWidth(scalar)
                 if let digit = Int(exactly: folded.value), (0x30...0x39).contains(digit) {
                     digits += 1
-                    guard digits <= 9 else { return nil }
-                    value = value * 10 + digit - 0x30
+                    if digits <= 9 { value = value * 10 + digit - 0x30 }
                     continue
                 }
                 flushNumber()

@@ -41,6 +41,11 @@ public struct PipelineConfig: Sendable, Hashable {
         self.parallelFiles = parallelFiles
     }
 
+    /// Indicator id → the indicator it is a subset of, for those that are.
+    public var subsetParents: [String: String] {
+        Dictionary(uniqueKeysWithValues: indicators.compactMap { spec in spec.subsetOf.map { (spec.id, $0) } })
+    }
+
     /// The indicator with this id.
     public func indicator(_ id: String) -> IndicatorSpec? { indicators.first { $0.id == id } }
 }

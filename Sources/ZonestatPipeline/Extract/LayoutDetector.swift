@@ -181,6 +181,8 @@ struct LayoutDetector: Sendable {
     /// A totals row: its name, code or period cell says 合计 / 总计 / 小计, and it has no credit code.
     static func isTotalsRow(_ fields: [String], period: Int?, code: Int?, name: Int?) -> Bool {
         let codeCell = CellReader.cell(fields, code)
+        // Fast path: a cell starting with a letter or digit is a code, not a 合计 label.
+        if let first = codeCell.utf8.first, first < 0x80, first != 0x20, first != 0x09 { return false }
         guard codeCell.trimmingWhitespace.isEmpty || isTotalsLabel(codeCell) else { return false }
         return [period, code, name].contains { isTotalsLabel(CellReader.cell(fields, $0)) }
     }
@@ -196,6 +198,12 @@ struct LayoutDetector: Sendable {
 extension String {
     /// The text without leading and trailing ASCII/full-width spaces.
     var trimmingWhitespace: String {
+        let isSpaceScalar: (Unicode.Scalar) -> Bool = {
+            $0 == " " || $0 == "\t" || $0 == "\u{3000}" || $0 == "\u{A0}" || $0 == "\r" || $0 == "\n"
+        }
+        if let first = unicodeScalars.first, let last = unicodeScalars.last, !isSpaceScalar(first), !isSpaceScalar(last) {
+            return self
+        }
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{3000}" || $0 == "\u{A0}" || $0 == "\r" || $0 == "\n" }
         guard let start = firstIndex(where: { !isSpace($0) }), let end = lastIndex(where: { !isSpace($0) }) else {
             return ""

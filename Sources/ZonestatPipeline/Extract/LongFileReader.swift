@@ -17,6 +17,7 @@ struct LongFileReader {
         let indicatorColumn = layout.column("indicator"), basisColumn = layout.column("basis")
         let valueColumn = layout.column("value") ?? 0, unitColumn = layout.column("unit")
         var warnedDefaultUnit = false
+        let parents = config.subsetParents
         let valueHeader = valueColumn < layout.headers.count ? layout.headers[valueColumn] : "value"
         for spec in config.indicators { for basis in Basis.allCases { parsed.columnHeaders["\(spec.id)|\(basis.id)"] = valueHeader } }
         var rowsByUnitPeriod: [String: [(indicator: String, basis: Basis, amount: Amount)]] = [:]
@@ -91,7 +92,7 @@ struct LongFileReader {
             let key = "\(unitCode.code)|\(rowPeriod.key)"
             rowsByUnitPeriod[key, default: []].append((indicator, basis, amount))
             SubsetCheck.check(
-                rowsByUnitPeriod[key] ?? [], config: config, line: line, period: rowPeriod.key,
+                rowsByUnitPeriod[key] ?? [], parents: parents, line: line, period: rowPeriod.key,
                 unitCode: unitCode.code, cells: &cells)
         }
         parsed.units = units.units

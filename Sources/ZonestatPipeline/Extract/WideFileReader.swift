@@ -22,6 +22,7 @@ struct WideFileReader {
                     + "\(config.defaultInputUnit.label); add a line 单位:千元 above the header or (万元) to the column name")
         }
         for column in layout.amounts { parsed.columnHeaders["\(column.indicator)|\(column.basis.id)"] = column.header }
+        let parents = config.subsetParents
         var totals = [AmountSum](repeating: .zero, count: columns.count)
         let period = layout.column("period"), code = layout.column("credit_code"), name = layout.column("name")
         for record in records[layout.dataStart...] where !record.isBlank {
@@ -72,7 +73,7 @@ struct WideFileReader {
                     amount: value.amount, line: Int32(line)))
             }
             SubsetCheck.check(
-                rowValues.map { ($0.indicator, $0.basis, $0.amount) }, config: config, line: line,
+                rowValues.map { ($0.indicator, $0.basis, $0.amount) }, parents: parents, line: line,
                 period: rowPeriod.key, unitCode: unitCode.code, cells: &cells)
         }
         parsed.units = units.units
@@ -101,11 +102,12 @@ struct WideFileReader {
 /// A subset indicator above its total on the same row (tech investment above fixed investment).
 enum SubsetCheck {
     static func check(
-        _ values: [(indicator: String, basis: Basis, amount: Amount)], config: PipelineConfig, line: Int,
+        _ values: [(indicator: String, basis: Basis, amount: Amount)], parents: [String: String], line: Int,
         period: Int, unitCode: String, cells: inout CellReader
     ) {
+        guard !parents.isEmpty else { return }
         for value in values {
-            guard let parent = config.indicator(value.indicator)?.subsetOf,
+            guard let parent = parents[value.indicator],
                 let total = values.first(where: { $0.indicator == parent && $0.basis == value.basis }),
                 value.amount > total.amount
             else { continue }

@@ -2,22 +2,33 @@ import GRDB
 import ZonestatCore
 
 extension Warehouse {
-    /// Replaces the stored results of `periods` with `result`'s rows for them, in the caller's transaction.
-    static func storeResults(_ db: Database, _ result: ComputeResult, periods: Set<Period>, config: PipelineConfig) throws {
-        let keys = periods.map(\.description)
-        for table in ["out_indicators", "out_targets", "out_roster", "out_warnings"] {
+    /// Deletes the stored results of `periods` (all stored results when nil), and the warnings
+    /// tied to no period.
+    static func clearResults(_ db: Database, periods: Set<Period>?) throws {
+        let tables = ["out_indicators", "out_targets", "out_roster", "out_warnings"]
+        guard let periods else {
+            for table in tables { try db.execute(sql: "DELETE FROM \(table)") }
+            return
+        }
+        try db.execute(sql: "DELETE FROM out_warnings WHERE period IS NULL")
+        let keys = periods.map(\.description).sorted()
+        for table in tables {
             for chunk in stride(from: 0, to: keys.count, by: 500) {
                 let part = Array(keys[chunk..<min(chunk + 500, keys.count)])
                 let marks = Array(repeating: "?", count: part.count).joined(separator: ",")
                 try db.execute(sql: "DELETE FROM \(table) WHERE period IN (\(marks))", arguments: StatementArguments(part))
             }
         }
-        try insertIndicators(db, result.indicators.filter { periods.contains($0.period) }, config: config)
-        try insertTargets(db, result.targets.filter { periods.contains($0.period) }, config: config)
-        try insertRoster(db, result.roster.filter { periods.contains($0.period) })
+    }
+
+    /// Stores result rows (one period's, or warnings tied to no period) after `clearResults`.
+    static func insertResults(_ db: Database, _ result: ComputeResult, config: PipelineConfig) throws {
+        try insertIndicators(db, result.indicators, config: config)
+        try insertTargets(db, result.targets, config: config)
+        try insertRoster(db, result.roster)
         let warnings = try db.makeStatement(
             sql: "INSERT INTO out_warnings(period, indicator, code, scope, message, position) VALUES (?, ?, ?, ?, ?, ?)")
-        for (position, warning) in result.warnings.enumerated() where warning.period.map(periods.contains) ?? true {
+        for (position, warning) in result.warnings.enumerated() {
             try warnings.execute(arguments: [
                 warning.period?.description, warning.indicator, warning.code, warning.scope, warning.message, position,
             ])

@@ -164,6 +164,12 @@ extension Warehouse {
                     );
                     """)
         }
+        migrator.registerMigration("v3-transform-units") { db in
+            // Each unit's details as the last transform used them, to find the periods a changed
+            // name, industry or area affects.
+            try db.execute(
+                sql: "CREATE TABLE transform_units (credit_code TEXT PRIMARY KEY, details TEXT NOT NULL) WITHOUT ROWID")
+        }
         return migrator
     }
 }

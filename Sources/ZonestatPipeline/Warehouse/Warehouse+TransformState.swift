@@ -70,4 +70,40 @@ extension Warehouse {
             return dirty
         }
     }
+
+    /// The units whose details changed since the last transform (new units excluded: their
+    /// facts mark their periods), and the periods those units affect: every period of each year
+    /// they report in, and of the year after (last year's roster by industry).
+    func periodsOfChangedUnits(_ db: Database, current: [String: String]) throws -> Set<Period> {
+        var changed: [String] = []
+        let cursor = try Row.fetchCursor(db, sql: "SELECT credit_code, details FROM transform_units")
+        while let row = try cursor.next() {
+            let code: String = row[0]
+            if let now = current[code], now != row[1] as String { changed.append(code) }
+        }
+        var dirty = Set<Period>()
+        let years = try db.makeStatement(
+            sql: """
+                SELECT DISTINCT f.period / 100 FROM facts f JOIN units u ON u.id = f.unit_id
+                WHERE u.credit_code = ? AND f.superseded_by IS NULL
+                """)
+        for code in changed {
+            for year in try Int.fetchAll(years, arguments: [code]) {
+                for month in 1...12 {
+                    for y in [year, year + 1] { if let period = Period(year: y, month: month) { dirty.insert(period) } }
+                }
+            }
+        }
+        return dirty
+    }
+
+    /// Records the units' details as this transform used them.
+    static func storeTransformUnits(_ db: Database, _ details: [String: String]) throws {
+        let upsert = try db.makeStatement(
+            sql: """
+                INSERT INTO transform_units(credit_code, details) VALUES (?, ?)
+                ON CONFLICT(credit_code) DO UPDATE SET details = excluded.details WHERE details <> excluded.details
+                """)
+        for (code, text) in details.sorted(by: { $0.key < $1.key }) { try upsert.execute(arguments: [code, text]) }
+    }
 }

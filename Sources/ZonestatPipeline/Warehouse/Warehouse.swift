@@ -19,7 +19,9 @@ public final class Warehouse: Sendable {
             var configuration = Configuration()
             configuration.foreignKeysEnabled = true
             configuration.prepareDatabase { db in
-                try db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;")
+                // A large page cache: one file's facts are written in one transaction.
+                try db.execute(
+                    sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY;")
             }
             queue = try DatabaseQueue(path: path, configuration: configuration)
             try Warehouse.migrator.migrate(queue)

@@ -1,0 +1,99 @@
+/// One run of the compute core: the input indexed once, then parallel jobs (one per
+/// indicator and period, one per period's roster) whose outputs are merged serially in a
+/// fixed order (see ComputeRun+Execution.swift).
+struct ComputeRun: Sendable {
+    let input: ComputeInput
+    let options: ComputeOptions
+    let catalog: UnitCatalog
+    let index: FactIndex
+    let calendar: PeriodCalendar
+    let deflator: PriceDeflator
+    let plan: TargetPlan
+    let ordering: ComputeOrdering
+    /// Index of the indicator breadth is measured on, nil when there are no indicators.
+    let breadthIndicator: Int?
+    /// Warnings raised before any period is computed, by period (nil: not tied to one).
+    let setupWarnings: [Period?: [ComputeWarning]]
+
+    /// A unit of parallel work.
+    enum Job: Sendable {
+        case indicator(Int, Period)
+        case roster(Period)
+    }
+
+    /// What a job produces.
+    enum JobOutput: Sendable {
+        case indicator(Int, IndicatorPeriodOutput)
+        case roster(rows: [RosterRow], newUnits: Int)
+    }
+
+    init(input: ComputeInput, options: ComputeOptions) {
+        self.input = input
+        self.options = options
+        catalog = UnitCatalog(units: input.units)
+        // An incremental run needs the selected years and the years before (bases, last
+        // year's roster, the rest of last year).
+        let years = options.periods.map { Set($0.flatMap { [$0.year, $0.year - 1] }) }
+        index = FactIndex(input: input, threads: options.workerCount, years: years)
+        calendar = PeriodCalendar(index: index, indicators: input.indicators, options: options)
+        deflator = PriceDeflator(indices: input.priceIndices)
+        plan = TargetPlan(targets: input.targets, indicators: input.indicators)
+        ordering = ComputeOrdering(indicators: input.indicators)
+        let breadthId = options.breadthIndicator
+        breadthIndicator = input.indicators.firstIndex { $0.id == breadthId } ?? (input.indicators.isEmpty ? nil : 0)
+        var setup: [Period?: [ComputeWarning]] = [:]
+        for warning in index.warnings + deflator.warnings + plan.warnings {
+            guard warning.period.map(options.includes) ?? true else { continue }
+            setup[warning.period, default: []].append(warning)
+        }
+        // A conflict no period shows would otherwise go unreported.
+        let (entries, calendar) = (plan.entries, calendar)
+        for conflict in plan.conflicts {
+            let shown =
+                entries.first { $0.indicator == conflict.indicator }?.indicatorIndex.map {
+                    calendar.hasOutput(indicator: $0, year: conflict.year)
+                } ?? calendar.hasOutput(year: conflict.year)
+            if !shown {
+                setup[nil, default: []].append(
+                    .targetConflict(
+                        period: nil, year: conflict.year, indicator: conflict.indicator, kind: conflict.kind,
+                        listing: conflict.listing))
+            }
+        }
+        setupWarnings = setup
+    }
+
+    /// The kernel of an indicator job; nil only if the period had no series (never: the
+    /// calendar takes periods from the series).
+    func kernel(indicator: Int, period: Period) -> IndicatorPeriodKernel? {
+        guard let pair = index.pair(indicator: indicator, year: period.year) else { return nil }
+        let total = input.indicators[indicator].subsetOf.flatMap { id in
+            input.indicators.firstIndex { $0.id == id }.flatMap { index.series(indicator: $0, year: period.year) }
+        }
+        return IndicatorPeriodKernel(
+            input: input, catalog: catalog, pair: pair, total: total, deflator: deflator, period: period)
+    }
+
+    /// Runs one job; an indicator job writes its rows with `writer`.
+    func perform(_ job: Job, writer: inout RowWriter) -> JobOutput {
+        switch job {
+        case .indicator(let indicator, let period):
+            guard let kernel = kernel(indicator: indicator, period: period) else {
+                let nothing = ZoneFigures(ytd: .zero, base: .zero, growth: nil, comparableYtd: .zero)
+                return .indicator(indicator, IndicatorPeriodOutput(warnings: [], zone: nothing))
+            }
+            return .indicator(indicator, kernel.run(into: &writer))
+        case .roster(let period):
+            let lastMonth = calendar.latestReportingMonth[period.year - 1]
+            let kernel = RosterKernel(
+                input: input, catalog: catalog, period: period, reporting: index.reporting(year: period.year),
+                lastYearReporting: lastMonth == nil ? [] : index.reporting(year: period.year - 1),
+                lastYearMonth: lastMonth,
+                breadth: breadthIndicator.flatMap { index.pair(indicator: $0, year: period.year) },
+                breadthIndicator: breadthIndicator.map { input.indicators[$0].id } ?? options.breadthIndicator,
+                deflator: deflator)
+            let (rows, newUnits) = kernel.run()
+            return .roster(rows: rows, newUnits: newUnits)
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import GRDB
+import Logging
+import ZonestatCore
+
+/// The transform stage: reads the current vintage of every fact, runs the compute core, and
+/// stores the results (`out_*` tables) in one transaction — only for the periods whose inputs
+/// changed since the last run, unless `full`.
+public struct TransformStage: Sendable {
+    public var config: PipelineConfig
+    public var workspace: Workspace
+    public var logger: Logger
+    /// Threads for the compute core (0: one per core).
+    public var threads: Int
+
+    public init(config: PipelineConfig, workspace: Workspace, logger: Logger, threads: Int = 0) {
+        self.config = config
+        self.workspace = workspace
+        self.logger = logger
+        self.threads = threads
+    }
+
+    /// What a transform run did.
+    public struct Summary: Sendable, Hashable {
+        /// nil: everything was recomputed.
+        public var recomputed: Set<Period>?
+        public var indicatorRows = 0
+        public var targetRows = 0
+        public var rosterRows = 0
+        public var warnings = 0
+        public var seconds = 0.0
+        public var full: Bool { recomputed == nil }
+
+        public var line: String {
+            let scope = full ? "all periods" : "\(recomputed?.count ?? 0) period(s) changed"
+            return "transform: \(scope), \(indicatorRows) indicator rows, \(targetRows) target rows, "
+                + "\(rosterRows) roster rows, \(warnings) consistency warning(s)"
+        }
+    }
+
+    public func run(full: Bool = false) throws -> Summary {
+        let started = Date()
+        try workspace.prepare()
+        let lock = try WorkspaceLock(path: workspace.lockFile)
+        defer { lock.release() }
+        let warehouse = try Warehouse(path: workspace.warehouse)
+        _ = try warehouse.registerIndicators(config.indicators)
+        let input = try warehouse.computeInput(config: config)
+        let state = try warehouse.transformState()
+        let fingerprints = TransformFingerprints(config: config, units: input.units)
+        let unitDetails = Dictionary(
+            input.units.map { ($0.code, "\($0.name)|\($0.industry ?? "")|\($0.area ?? "")") }, uniquingKeysWith: { a, _ in a })
+        let lastFile = try warehouse.lastFileId()
+        var dirty: Set<Period>?
+        if !full, let state, state.configFingerprint == fingerprints.config {
+            let changed = try warehouse.changedPeriods(since: state.lastFileId)
+            let units = try warehouse.read("compare unit details") { db in
+                try warehouse.periodsOfChangedUnits(db, current: unitDetails)
+            }
+            dirty = changed.union(units)
+        }
+        var summary = Summary(recomputed: dirty)
+        if let dirty, dirty.isEmpty, state?.lastFileId == lastFile {
+            logger.info("nothing changed since the last transform")
+            summary.seconds = Date().timeIntervalSince(started)
+            return summary
+        }
+        let threadCount = threads > 0 ? threads : ProcessInfo.processInfo.activeProcessorCount
+        let options = ComputeOptions(threads: threadCount, periods: dirty)
+        var computed = Set<Period>()
+        try warehouse.write("store transform results") { db in
+            try Warehouse.clearResults(db, periods: dirty)
+            // Period by period, so only one period's rows are in memory at a time.
+            let unattached = try ComputeCore.compute(input, options: options) { period, rows in
+                computed.insert(period)
+                summary.indicatorRows += rows.indicators.count
+                summary.targetRows += rows.targets.count
+                summary.rosterRows += rows.roster.count
+                summary.warnings += rows.warnings.count
+                try Warehouse.insertResults(db, rows, config: config)
+            }
+            summary.warnings += unattached.count
+            try Warehouse.insertResults(db, ComputeResult(warnings: unattached), config: config)
+            try Warehouse.storeTransformUnits(db, unitDetails)
+            try Warehouse.storeTransformState(db, lastFileId: lastFile, units: "", config: fingerprints.config)
+        }
+        summary.seconds = Date().timeIntervalSince(started)
+        logger.info("transform done", metadata: ["periods": "\(computed.count)", "rows": "\(summary.indicatorRows)"])
+        return summary
+    }
+}
+
+/// A fingerprint of the configuration: when it changes, every stored result is recomputed.
+struct TransformFingerprints {
+    var config: String
+
+    init(config: PipelineConfig, units: [UnitInfo]) {
+        let indicators = config.indicators.map {
+            "\($0.id)|\($0.name)|\($0.unit.label)|\($0.mergeJanFeb)|\($0.subsetOf ?? "")"
+        }
+        self.config = SHA256.hexDigest(SHA256.digest(Array((config.zoneName + "\n" + indicators.joined(separator: "\n")).utf8)))
+    }
+}

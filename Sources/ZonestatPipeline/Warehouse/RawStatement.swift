@@ -1,0 +1,58 @@
+import GRDB
+import GRDBSQLite
+
+/// A prepared statement driven through SQLite's C API for the hot insert paths, where GRDB's
+/// boxed `StatementArguments` cost more than the insert itself. The one place that binds raw.
+struct RawStatement {
+    private let statement: Statement
+    private var handle: OpaquePointer { statement.sqliteStatement }
+
+    init(_ db: Database, _ sql: String) throws {
+        statement = try db.makeStatement(sql: sql)
+    }
+
+    /// Binds 64-bit integers (nil as NULL) from parameter `first` on.
+    func bind(_ values: [Int64?], from first: Int32 = 1) {
+        for (offset, value) in values.enumerated() {
+            if let value {
+                sqlite3_bind_int64(handle, first + Int32(offset), value)
+            } else {
+                sqlite3_bind_null(handle, first + Int32(offset))
+            }
+        }
+    }
+
+    /// Binds one 64-bit integer.
+    func bind(_ value: Int64, at index: Int32) { sqlite3_bind_int64(handle, index, value) }
+
+    /// Binds a text parameter (nil as NULL).
+    func bind(text: String?, at index: Int32) {
+        guard let text else {
+            sqlite3_bind_null(handle, index)
+            return
+        }
+        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+        sqlite3_bind_text(handle, index, text, -1, transient)
+    }
+
+    /// Runs a statement that returns no row.
+    func run() throws {
+        let code = sqlite3_step(handle)
+        sqlite3_reset(handle)
+        guard code == SQLITE_DONE else { throw failure(code) }
+    }
+
+    /// Runs a query and returns the first row's integer columns, or nil when there is no row.
+    func firstRow(columns: Int32) throws -> [Int64]? {
+        let code = sqlite3_step(handle)
+        defer { sqlite3_reset(handle) }
+        if code == SQLITE_DONE { return nil }
+        guard code == SQLITE_ROW else { throw failure(code) }
+        return (0..<columns).map { sqlite3_column_int64(handle, $0) }
+    }
+
+    private func failure(_ code: Int32) -> WarehouseError {
+        let message = String(cString: sqlite3_errmsg(sqlite3_db_handle(handle)))
+        return .sqlite(path: "", operation: "step", message: "SQLite error \(code): \(message) — while executing \(statement.sql)")
+    }
+}

@@ -1,0 +1,39 @@
+import ZonestatCore
+
+/// Renders every file of one period folder (outputs.md's layout) from the period's context:
+/// the tables as CSV and JSON, the warnings, both reports and the manifest, whose outputs
+/// list the hashes and row counts of the files rendered here.
+public enum PeriodFiles {
+    /// The folder for `context.period`. `manifest` supplies the run's details and inputs; its
+    /// period and outputs are filled in here. `bom` is outputs.md's `--csv-bom`.
+    public static func render(
+        _ context: ReportContext, manifest: Manifest, bom: Bool = true
+    ) throws(PublishError) -> PublishedFolder {
+        let catalog = context.catalog
+        let period = context.period
+        let indicators = try IndicatorsTable.table(context.result.indicators.filter { $0.period == period }, catalog: catalog)
+        let targets = try TargetsTable.table(context.targets, catalog: catalog)
+        let roster = RosterTable.table(context.roster)
+        let warnings = WarningsTable.table(context.warnings)
+        var files: [String: [UInt8]] = [:]
+        var rows: [String: Int] = [:]
+        for (name, table) in [("indicators", indicators), ("targets", targets), ("roster", roster)] {
+            files[name + ".csv"] = table.csv(bom: bom)
+            files[name + ".json"] = table.json()
+            rows[name + ".csv"] = table.rows.count
+            rows[name + ".json"] = table.rows.count
+        }
+        files["warnings.csv"] = warnings.csv(bom: bom)
+        rows["warnings.csv"] = warnings.rows.count
+        files["report.md"] = Array(try MarkdownReport.render(context).utf8)
+        files["report.html"] = Array(try HTMLReport.render(context).utf8)
+
+        var periodManifest = manifest
+        periodManifest.period = period
+        periodManifest.outputs = files.keys.sorted().map { name in
+            ManifestOutput(path: "\(period)/\(name)", bytes: files[name] ?? [], rows: rows[name])
+        } + manifest.outputs
+        files["manifest.json"] = periodManifest.json()
+        return PublishedFolder(name: period.description, files: files)
+    }
+}

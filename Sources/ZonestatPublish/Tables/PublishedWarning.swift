@@ -1,0 +1,74 @@
+import ZonestatCore
+
+/// One line of `warnings.csv`: a problem extract found in an input file or a consistency
+/// warning the compute core raised, in one shape, so an analyst reads them in one list.
+public struct PublishedWarning: Sendable, Hashable {
+    /// Which stage raised it.
+    public enum Source: String, Sendable, Hashable, CaseIterable, Codable {
+        /// Reading an input file (a cell, a row, a whole file).
+        case extract
+        /// Computing the figures (statistics.md §8 checks, target conflicts).
+        case compute
+    }
+
+    public var source: Source
+    /// The input file, for extract problems.
+    public var file: String?
+    /// 1-based line in `file`.
+    public var line: Int?
+    /// The column header as the file spells it.
+    public var column: String?
+    /// The offending text, as found.
+    public var value: String?
+    /// A stable code: `ytd_mismatch`, `check_character`, `subset_exceeds_total`, …
+    public var code: String
+    public var period: Period?
+    /// The indicator id, when the warning concerns one.
+    public var indicator: String?
+    /// The scope it concerns: `zone`, an industry, a credit code.
+    public var scope: String?
+    /// What is wrong and what to do, for the analyst.
+    public var message: String
+
+    public init(
+        source: Source, file: String? = nil, line: Int? = nil, column: String? = nil, value: String? = nil,
+        code: String, period: Period? = nil, indicator: String? = nil, scope: String? = nil, message: String
+    ) {
+        self.source = source
+        self.file = file
+        self.line = line
+        self.column = column
+        self.value = value
+        self.code = code
+        self.period = period
+        self.indicator = indicator
+        self.scope = scope
+        self.message = message
+    }
+
+    /// A compute core warning as a published one.
+    public init(_ warning: ComputeWarning) {
+        self.init(
+            source: .compute, code: warning.code, period: warning.period, indicator: warning.indicator,
+            scope: warning.scope, message: warning.message)
+    }
+
+    /// The order `warnings.csv` lists warnings in: extract before compute, then by file,
+    /// line, column, code, period, indicator, scope, message and value, so that the file does
+    /// not depend on the order warnings were raised in.
+    static func listedBefore(_ lhs: PublishedWarning, _ rhs: PublishedWarning) -> Bool {
+        let left = lhs.sortKey, right = rhs.sortKey
+        for (a, b) in zip(left, right) where a != b {
+            return a < b
+        }
+        return false
+    }
+
+    private var sortKey: [String] {
+        let lineKey = line.map { String(repeating: "0", count: max(0, 12 - String($0).count)) + String($0) } ?? ""
+        return [
+            source == .extract ? "0" : "1", file ?? "", lineKey, column ?? "", code, period?.description ?? "",
+            indicator ?? "", scope ?? "", message, value ?? "",
+        ]
+    }
+}

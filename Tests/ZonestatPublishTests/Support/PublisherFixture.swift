@@ -1,0 +1,100 @@
+import Foundation
+import Synchronization
+@testable import ZonestatPublish
+
+/// A throwaway output root and two publications (the previous run's and this run's), with
+/// checks of what a reader would see in between.
+struct PublisherFixture {
+    let root: String
+
+    init() throws {
+        root = NSTemporaryDirectory() + "zonestat-publish-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+    }
+
+    func remove() {
+        try? FileManager.default.removeItem(atPath: root)
+    }
+
+    static func folder(_ name: String, _ version: String, extra: Bool = false) -> PublishedFolder {
+        var files = ["indicators.csv": Array("\(name) \(version) indicators".utf8), "report.md": Array("\(name) \(version) report".utf8)]
+        if extra { files["report.html"] = Array("\(name) \(version) html".utf8) }
+        return PublishedFolder(name: name, files: files)
+    }
+
+    /// The previous run: March and April.
+    static let previous = Publication(
+        folders: [folder("2023-03", "old"), folder("2023-04", "old")], topLevelFiles: ["series.csv": Array("old series".utf8)])
+    /// This run: April again (with one more file) and May.
+    static let next = Publication(
+        folders: [folder("2023-04", "new", extra: true), folder("2023-05", "new")],
+        topLevelFiles: ["series.csv": Array("new series".utf8)])
+
+    /// A folder's files, name → bytes; nil when it is missing.
+    func contents(_ name: String) -> [String: [UInt8]]? {
+        let path = root + "/" + name
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return nil }
+        var files: [String: [UInt8]] = [:]
+        for file in names {
+            files[file] = FileManager.default.contents(atPath: path + "/" + file).map { [UInt8]($0) }
+        }
+        return files
+    }
+
+    /// Every published version a folder may show.
+    static func versions(_ name: String) -> [[String: [UInt8]]] {
+        (previous.folders + next.folders).filter { $0.name == name }.map(\.files)
+    }
+
+    /// Whether every folder is complete (previous or new version; a new period may be
+    /// missing), `series.csv` is whole, and `latest` shows a complete period.
+    func isConsistent(allowMissing: Set<String> = ["2023-05"]) -> Bool {
+        for name in ["2023-03", "2023-04", "2023-05"] {
+            guard let files = contents(name) else {
+                if allowMissing.contains(name) { continue }
+                return false
+            }
+            if !Self.versions(name).contains(files) { return false }
+        }
+        let series = FileManager.default.contents(atPath: root + "/series.csv").map { [UInt8]($0) }
+        guard series == Array("old series".utf8) || series == Array("new series".utf8) else { return false }
+        guard let latest = contents("latest") else { return false }
+        return ["2023-03", "2023-04", "2023-05"].contains { Self.versions($0).contains(latest) }
+    }
+
+    /// Whether the root holds exactly this run's outputs and nothing left over.
+    func isCompleteNext() -> Bool {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: root).sorted()) ?? []
+        return names == ["2023-03", "2023-04", "2023-05", "latest", "series.csv"]
+            && contents("2023-03") == Self.previous.folders[0].files
+            && contents("2023-04") == Self.next.folders[0].files
+            && contents("2023-05") == Self.next.folders[1].files
+            && contents("latest") == Self.next.folders[1].files
+            && FileManager.default.contents(atPath: root + "/series.csv") == Data("new series".utf8)
+    }
+}
+
+/// A simulated crash.
+struct Crash: Error, Equatable {}
+
+/// Throws ``Crash`` at the n-th step (0-based) and records the steps seen.
+final class CrashAtStep: Sendable {
+    let crashAt: Int
+    let seen = Mutex<[PublishStep]>([])
+
+    init(_ crashAt: Int) {
+        self.crashAt = crashAt
+    }
+
+    var hook: @Sendable (PublishStep) throws -> Void {
+        { step in
+            let count = self.seen.withLock { steps in
+                steps.append(step)
+                return steps.count
+            }
+            if count - 1 == self.crashAt { throw Crash() }
+        }
+    }
+
+    var steps: [PublishStep] { seen.withLock { $0 } }
+}

@@ -1,0 +1,112 @@
+#!/usr/bin/env python3
+"""Deterministic synthetic inboxes for benchmarks: zone, province or nation size.
+
+Each inbox holds 24 monthly wide files (two years, five indicators with month, ytd and 上年同期
+columns), with units entering, exiting and growing into scope (升规, reporting their own base),
+Chinese names, and a targets file. Same arguments, same bytes.
+
+    python3 scripts/bench/generate_inbox.py --size province --out bench-data/province
+    python3 scripts/bench/generate_inbox.py --units 1000000 --months 1 --out bench-data/one-million
+"""
+import argparse
+import os
+import random
+
+SIZES = {"zone": 300, "province": 50_000, "nation": 500_000}
+ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+INDICATORS = [  # header alias, relative size, merged 1-2月
+    ("工业总产值", 1000, True), ("工业增加值", 250, True), ("固定资产投资", 300, True),
+    ("技改投资", 120, True), ("税收", 60, False)]
+DIVISIONS = ["3670", "3311", "3484", "3824", "3039", "2614", "2929", "3130", "1391", "4411", "3399", "3560"]
+AREAS = ["东区", "西区", "南区", "北区"]
+SYLLABLES = "华 鑫 瑞 宏 盛 达 通 泰 恒 丰 源 祥 安 兴 昌 明 德 信 海 天 精 工 汽 车 机 电 铸 造 新 材".split()
+KINDS = ["汽车零部件", "精密机械", "新材料", "电子科技", "铸造", "智能装备", "环保科技", "包装"]
+
+
+def credit_code(n):
+    body = "9134" + f"{n:013d}"
+    total = sum(ALPHABET.index(c) * w for c, w in zip(body, WEIGHTS))
+    return body + ALPHABET[(31 - total % 31) % 31]
+
+
+def name(rng):
+    return "".join(rng.choice(SYLLABLES) for _ in range(2)) + rng.choice(KINDS) + "有限公司"
+
+
+def build(units, seed):
+    rng = random.Random(seed)
+    people = []
+    for n in range(units):
+        scale = rng.lognormvariate(0, 1.0)
+        kind = rng.random()
+        # 0: continuing both years; 1: exits after year 1; 2: enters in year 2 with its own base (升规);
+        # 3: newly built in year 2 (no base)
+        status = 0 if kind < 0.88 else 1 if kind < 0.92 else 2 if kind < 0.97 else 3
+        invests = rng.random() < 0.35
+        people.append((credit_code(100000 + n), name(rng), rng.choice(DIVISIONS), rng.choice(AREAS), scale, status,
+                       invests, rng.random() * 0.4 - 0.1))
+    return people
+
+
+def monthly(scale, size, month, growth, year_index):
+    seasonal = 0.8 + 0.4 * ((month * 7) % 12) / 11
+    return round(scale * size * seasonal * (1 + growth) ** year_index, 1)
+
+
+def write_month(path, people, year, month, year_index, months_only=None):
+    header = ["统一社会信用代码", "单位详细名称", "行业代码", "片区", "报告期"]
+    for alias, _, _ in INDICATORS:
+        header += [f"{alias}本月(千元)", f"{alias}1-本月(千元)", f"{alias}上年同期(千元)"]
+    lines = [",".join(header)]
+    period = f"{year}-{month:02d}"
+    for code, unit_name, division, area, scale, status, invests, growth in people:
+        if year_index == 0 and status in (2, 3):
+            continue
+        if year_index == 1 and status == 1:
+            continue
+        cells = [code, unit_name, division, area, period]
+        for alias, size, merged in INDICATORS:
+            if alias in ("固定资产投资", "技改投资") and not invests:
+                cells += ["", "", ""]
+                continue
+            factor = 0.4 if alias == "技改投资" else 1.0
+            if merged and month == 1:
+                cells += ["", "", ""]
+                continue
+            start = 1
+            values = [monthly(scale * factor, size, m, growth, year_index) for m in range(start, month + 1)]
+            ytd = round(sum(values), 1)
+            this_month = round(values[-1] + (values[-2] if merged and month == 2 else 0), 1)
+            base = ""
+            if year_index == 1 and status == 2:
+                base = f"{round(sum(monthly(scale * factor * 0.9, size, m, growth, 0) for m in range(1, month + 1)), 1)}"
+            cells += [f"{this_month}", f"{ytd}", base]
+        lines.append(",".join(cells))
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        handle.write("\n".join(lines) + "\n")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", choices=SIZES, default="zone")
+    parser.add_argument("--units", type=int, help="override the number of units")
+    parser.add_argument("--months", type=int, default=24, help="monthly files, from January of the first year")
+    parser.add_argument("--first-year", type=int, default=2022)
+    parser.add_argument("--seed", type=int, default=20231)
+    parser.add_argument("--out", required=True)
+    args = parser.parse_args()
+    units = args.units or SIZES[args.size]
+    people = build(units, args.seed)
+    inbox = os.path.join(args.out, "inbox")
+    os.makedirs(inbox, exist_ok=True)
+    for index in range(args.months):
+        year, month = args.first_year + index // 12, index % 12 + 1
+        write_month(os.path.join(inbox, f"{year}-{month:02d} 月报.csv"), people, year, month, index // 12)
+    with open(os.path.join(inbox, f"{args.first_year + 1}年度目标.csv"), "w", encoding="utf-8") as handle:
+        handle.write("年度,指标,目标值,单位,目标增速,依据\n")
+        handle.write(f"{args.first_year + 1},工业总产值,,,12,基准\n{args.first_year + 1},税收,,,15,基准\n")
+
+
+if __name__ == "__main__":
+    main()
