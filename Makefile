@@ -48,7 +48,8 @@ sample-inbox:
 pipeline: build sample-inbox
 	$(BIN)/zonestat-extract --pipeline $(PIPELINE) --workspace $(WORKSPACE)
 	$(BIN)/zonestat-transform --pipeline $(PIPELINE) --workspace $(WORKSPACE)
-	@echo "workspace: $(WORKSPACE) (inbox, archive, quarantine, warehouse.sqlite)"
+	$(BIN)/zonestat-load --pipeline $(PIPELINE) --workspace $(WORKSPACE)
+	@echo "workspace: $(WORKSPACE) (inbox, archive, quarantine, warehouse.sqlite, out)"
 
 test: deps
 	$(SWIFT) build

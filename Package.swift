@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "zonestat", targets: ["zonestat"]),
         .executable(name: "zonestat-extract", targets: ["zonestat-extract"]),
         .executable(name: "zonestat-transform", targets: ["zonestat-transform"]),
+        .executable(name: "zonestat-load", targets: ["zonestat-load"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -50,6 +51,9 @@ let package = Package(
             dependencies: ["ZonestatCommands", .product(name: "Logging", package: "swift-log")]),
         .executableTarget(
             name: "zonestat-transform",
+            dependencies: ["ZonestatCommands", .product(name: "Logging", package: "swift-log")]),
+        .executableTarget(
+            name: "zonestat-load",
             dependencies: ["ZonestatCommands", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "ZonestatCoreTests", dependencies: ["ZonestatCore"]),
         .testTarget(

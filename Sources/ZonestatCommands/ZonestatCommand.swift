@@ -1,4 +1,5 @@
 import ArgumentParser
+import ZonestatPipeline
 
 /// `zonestat`: the zone statistics pipeline, one subcommand per stage.
 public struct ZonestatCommand: ParsableCommand {
@@ -7,12 +8,8 @@ public struct ZonestatCommand: ParsableCommand {
         abstract: "Exact official statistics for an economic development zone, from the files analysts drop.",
         discussion: ExitCodes.help,
         version: ZonestatVersion.current,
-        subcommands: [ExtractCommand.self, TransformCommand.self])
+        subcommands: [ExtractCommand.self, TransformCommand.self, LoadCommand.self, RunCommand.self])
 
     public init() {}
 }
 
-/// The software version, written into manifests.
-public enum ZonestatVersion {
-    public static let current = "0.1.0"
-}

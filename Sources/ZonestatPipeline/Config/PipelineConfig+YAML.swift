@@ -27,6 +27,7 @@ extension PipelineConfig {
             throw .unreadable(path: path, reason: "\(error.localizedDescription)")
         }
         var config = try parse(yaml: text, path: path)
+        config.source = (path, SHA256.hexDigest(SHA256.digest(Array(text.utf8))))
         if !config.workspace.hasPrefix("/") {
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
             config.workspace = folder.appendingPathComponent(config.workspace).standardized.path

@@ -23,6 +23,16 @@ public struct PipelineConfig: Sendable, Hashable {
     public var ytdTolerance: Amount
     /// Files parsed at once (0: one per core).
     public var parallelFiles: Int
+    /// The pipeline file this configuration was read from, and its SHA-256 (for manifests).
+    public var source: (path: String, sha256: String)? {
+        get { sourcePath.map { ($0, sourceSHA256) } }
+        set {
+            sourcePath = newValue?.path
+            sourceSHA256 = newValue?.sha256 ?? ""
+        }
+    }
+    private var sourcePath: String?
+    private var sourceSHA256 = ""
 
     public init(
         zoneName: String, workspace: String, indicators: [IndicatorSpec] = IndicatorSpec.defaults,

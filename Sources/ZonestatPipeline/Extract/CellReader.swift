@@ -53,14 +53,14 @@ struct CellReader {
     }
 
     /// A credit code: normalised, with a warning for a wrong check character.
-    mutating func creditCode(_ fields: [String], _ column: Int?, line: Int) -> (code: String, ok: Bool)? {
+    mutating func creditCode(_ fields: [String], _ column: Int?, line: Int, period: Int? = nil) -> (code: String, ok: Bool)? {
         let text = CellReader.cell(fields, column)
         switch CreditCode.check(text) {
         case .valid(let code):
             return (code, true)
         case .wrongCheckCharacter(let code, let expected):
             report(
-                .checkCharacter, line: line, column: column, value: text,
+                .checkCharacter, line: line, column: column, value: text, period: period,
                 "the check character should be \(expected) (GB 32100) — the row is kept; verify the code with the enterprise")
             return (code, false)
         case .mangledByExcel:

@@ -29,7 +29,7 @@ struct LongFileReader {
             }
             parsed.rows += 1
             let rowPeriod = cells.period(fields, period, line: line)
-            let unitCode = cells.creditCode(fields, code, line: line)
+            let unitCode = cells.creditCode(fields, code, line: line, period: rowPeriod?.key)
             let unitName = cells.required(fields, name, field: "the name", line: line)
             let industry = cells.industry(fields, layout.column("industry"), line: line)
             let area = CellReader.cell(fields, layout.column("area")).trimmingWhitespace

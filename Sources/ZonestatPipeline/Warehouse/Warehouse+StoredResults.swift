@@ -11,14 +11,20 @@ extension Warehouse {
     }
 
     /// The stored results (exact), for the given periods or all.
-    public func storedResult(periods: Set<Period>? = nil, config: PipelineConfig) throws(WarehouseError) -> ComputeResult {
+    public func storedResult(periods: Set<Period>? = nil, config: PipelineConfig, scopes: Set<ScopeKind>? = nil)
+        throws(WarehouseError) -> ComputeResult
+    {
         try read("read stored results") { db in
             func wanted(_ text: String?) -> Period? {
                 guard let period = text.flatMap(Warehouse.period) else { return nil }
                 return periods.map { $0.contains(period) } ?? true ? period : nil
             }
             var result = ComputeResult()
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM out_indicators ORDER BY period, position") {
+            let scopeFilter = scopes.map { " WHERE scope IN (" + $0.map { "'\($0.rawValue)'" }.sorted().joined(separator: ",") + ")" } ?? ""
+            let periodFilter = periods.map { set in
+                (scopeFilter.isEmpty ? " WHERE " : " AND ") + "period IN (" + set.map { "'\($0)'" }.sorted().joined(separator: ",") + ")"
+            } ?? ""
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM out_indicators\(scopeFilter)\(periodFilter) ORDER BY period, position") {
                 guard let period = wanted(row["period"]) else { continue }
                 let unit = config.indicator(row["indicator"])?.unit ?? .tenThousandYuan
                 result.indicators.append(IndicatorRow(
@@ -69,6 +75,12 @@ extension Warehouse {
             }
             return result
         }
+    }
+
+    /// The zone rows of every period (for `series.csv` and the growth charts).
+    public func storedZoneSeries(config: PipelineConfig) throws(WarehouseError) -> [IndicatorRow] {
+        let all = try storedResult(periods: nil, config: config, scopes: [.zone])
+        return all.indicators
     }
 
     /// `2023-04` → the period.

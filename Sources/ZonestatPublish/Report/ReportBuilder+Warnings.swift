@@ -17,6 +17,7 @@ extension ReportBuilder {
         "target_conflict": "年度目标冲突", "target_unsupported": "目标无法使用",
         "target_unknown_indicator": "目标指标未定义", "price_index_invalid": "价格指数无效",
         "price_index_conflict": "价格指数冲突", "price_index_missing": "缺少价格指数",
+        "quarantined_file": "文件被拒收（未计入本期数据）",
     ]
 
     mutating func warningBlocks() -> [ReportBlock] {

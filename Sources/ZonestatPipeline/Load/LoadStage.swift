@@ -1,0 +1,119 @@
+import Foundation
+import Logging
+import ZonestatCore
+import ZonestatPublish
+
+/// The load stage: publishes what outputs.md describes — for every period with results, its
+/// tables (CSV, JSON), warnings, the written report, the HTML report and the manifest; and
+/// `series.csv` — all at once, atomically, `latest` pointing at the newest period.
+public struct LoadStage: Sendable {
+    public var config: PipelineConfig
+    public var workspace: Workspace
+    public var logger: Logger
+    /// CSV with a byte-order mark (Excel on Chinese Windows); false for plain UTF-8.
+    public var csvBOM = true
+    /// Tests simulate a crash between two publication steps here.
+    public var publishHook: (@Sendable (PublishStep) throws -> Void)?
+    /// The run id written into manifests.
+    public var runId: String
+
+    public init(config: PipelineConfig, workspace: Workspace, logger: Logger, runId: String? = nil) {
+        self.config = config
+        self.workspace = workspace
+        self.logger = logger
+        self.runId = runId ?? ExtractStage.runId(Date())
+    }
+
+    /// What a load run published.
+    public struct Summary: Sendable, Hashable {
+        public var periods: [Period] = []
+        public var files = 0
+        /// The newest period's folder and its headline (the report's first sentence).
+        public var latestFolder: String?
+        public var headline: String?
+        public var seconds = 0.0
+
+        public var line: String {
+            "load: \(periods.count) period folder(s), \(files) file(s) published"
+                + (latestFolder.map { ", latest → \($0)" } ?? "")
+        }
+    }
+
+    public func run() throws -> Summary {
+        let started = Date()
+        let startedText = ISO8601DateFormatter().string(from: started)
+        try workspace.prepare()
+        let lock = try WorkspaceLock(path: workspace.lockFile)
+        defer { lock.release() }
+        let warehouse = try Warehouse(path: workspace.warehouse)
+        let periods = try warehouse.resultPeriods()
+        let files = try warehouse.ledgerFiles()
+        let extractWarnings = try warehouse.extractWarnings()
+        let definitions = config.indicators.map(\.definition)
+        let zoneSeries = try warehouse.storedZoneSeries(config: config)
+        var publication = Publication(folders: [], topLevelFiles: [:])
+        var summary = Summary()
+        for period in periods {
+            let result = try warehouse.storedResult(periods: [period], config: config)
+            var warnings = extractWarnings.filter { $0.periods.contains(period) }.map { PublishedWarning(extract: $0.problem) }
+            warnings += result.warnings.map(PublishedWarning.init)
+            if period == periods.last {
+                warnings += files.filter { $0.status == "quarantined" }.map { file in
+                    PublishedWarning(
+                        source: .extract, file: file.name, code: "quarantined_file", period: nil,
+                        message: "rejected with \(file.errors) error(s): nothing of it is in these figures — read "
+                            + "\(file.storedAs).errors.csv, fix the file and drop it into the inbox again")
+                }
+            }
+            let series = zoneSeries.filter { $0.period.year == period.year || $0.period.year == period.year - 1 }
+            let context = ReportContext(
+                zoneName: config.zoneName, period: period, indicators: definitions, result: result, series: series,
+                warnings: warnings)
+            let inputs = files.filter { $0.periods.contains(period) || $0.status == "quarantined" }.map { file in
+                ManifestInput(
+                    name: file.name, sha256: file.sha256, encoding: file.encoding, kind: file.kind, rows: file.rows,
+                    periods: file.periods, status: file.status == "quarantined" ? .quarantined : .accepted)
+            }
+            let manifest = Manifest(
+                runID: runId, startedAt: startedText, finishedAt: ISO8601DateFormatter().string(from: Date()),
+                softwareVersion: ZonestatVersion.current, pipelineFile: config.source.map { ($0.path as NSString).lastPathComponent } ?? "",
+                pipelineSHA256: config.source?.sha256 ?? "", period: period, inputs: inputs, outputs: [])
+            let folder = try PeriodFiles.render(context, manifest: manifest, bom: csvBOM)
+            publication.folders.append(folder)
+            summary.files += folder.files.count
+            if period == periods.last {
+                summary.headline = LoadStage.headline(folder.files["report.md"] ?? [])
+            }
+        }
+        let catalog = IndicatorCatalog(definitions)
+        publication.topLevelFiles["series.csv"] = try SeriesTable.table(zoneSeries, catalog: catalog).csv(bom: csvBOM)
+        summary.files += 1
+        try Publisher(outRoot: workspace.out, runID: runId, hook: publishHook).publish(publication)
+        summary.periods = periods
+        summary.latestFolder = periods.last.map { workspace.out + "/" + $0.description }
+        summary.seconds = Date().timeIntervalSince(started)
+        logger.info("published", metadata: ["periods": "\(periods.count)", "files": "\(summary.files)"])
+        return summary
+    }
+
+    /// The report's opening sentence: its first paragraph that states the figures.
+    static func headline(_ report: [UInt8]) -> String? {
+        String(decoding: report, as: UTF8.self).split(separator: "\n")
+            .first { $0.contains("月份") && $0.contains("同比") }.map(String.init)
+    }
+}
+
+/// The software version, written into manifests.
+public enum ZonestatVersion {
+    public static let current = "0.2.0"
+}
+
+extension PublishedWarning {
+    /// An extract warning as the warnings list shows it.
+    init(extract problem: Problem) {
+        self.init(
+            source: .extract, file: problem.file, line: problem.line, column: problem.column, value: problem.value,
+            code: problem.code.rawValue, period: problem.period.flatMap(Period.init(key:)), indicator: nil, scope: nil,
+            message: problem.message)
+    }
+}

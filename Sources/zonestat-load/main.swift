@@ -1,0 +1,5 @@
+import Logging
+import ZonestatCommands
+
+LoggingSystem.bootstrap(StreamLogHandler.standardError)
+LoadTool.main()

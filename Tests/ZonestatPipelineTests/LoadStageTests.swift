@@ -1,0 +1,153 @@
+import Foundation
+import GRDB
+import Testing
+import ZonestatCore
+import ZonestatPublish
+
+@testable import ZonestatPipeline
+
+extension TestWorkspace {
+    func load(runId: String = "test-run", hook: (@Sendable (PublishStep) throws -> Void)? = nil) throws -> LoadStage.Summary {
+        var stage = LoadStage(config: config, workspace: workspace, logger: TestWorkspace.quietLogger, runId: runId)
+        stage.publishHook = hook
+        return try stage.run()
+    }
+
+    func outFile(_ path: String) throws -> [UInt8] {
+        [UInt8](try Data(contentsOf: URL(fileURLWithPath: workspace.out + "/" + path)))
+    }
+
+    /// Every published file's bytes by path, manifests without their run id and times.
+    func publishedFiles() throws -> [String: [UInt8]] {
+        var files: [String: [UInt8]] = [:]
+        for path in self.files("out") where !path.hasPrefix("latest/") {
+            var bytes = try outFile(path)
+            if path.hasSuffix("manifest.json") {
+                let text = String(decoding: bytes, as: UTF8.self).split(separator: "\n")
+                    .filter { !$0.contains("\"run_id\"") && !$0.contains("_at\"") }
+                bytes = Array(text.joined(separator: "\n").utf8)
+            }
+            files[path] = bytes
+        }
+        return files
+    }
+}
+
+/// CSV text without its byte-order mark, split into rows of cells (no quoted commas in these tables' checked columns).
+func csvRows(_ bytes: [UInt8]) -> [[String]] {
+    let text = String(decoding: bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes, as: UTF8.self)
+    return text.components(separatedBy: "\r\n").filter { !$0.isEmpty }.map { $0.components(separatedBy: ",") }
+}
+
+@Suite("The load stage", .serialized)
+struct LoadStageTests {
+    static func published() throws -> TestWorkspace {
+        let ws = try sampleWorkspace()
+        _ = try ws.extract()
+        _ = try ws.transform()
+        _ = try ws.load()
+        return ws
+    }
+
+    @Test func publishesTheSourceDocumentsSentence() throws {
+        let ws = try Self.published()
+        let report = String(decoding: try ws.outFile("2023-04/report.md"), as: UTF8.self)
+        #expect(report.contains(
+            "1-4月份，实现一般公共预算收入2.26亿元，同比增长51.1%；规上工业总产值33.3亿元，同比增长16.6%；规上工业增加值6.8亿元，同比增长19.2%；固定资产投资14.36亿元，同比增长27.7%；技改投资7.9亿元，同比增长60.3%。新增规上工业企业16家（净增12家）。"))
+        #expect(report.contains("与全年目标任务（+30%）相差10.8个百分点"))
+        #expect(report.contains("后8个月需增长35.4%"))
+        #expect(report.contains("固定资产投资全年目标52亿元"))
+        let latest = try FileManager.default.destinationOfSymbolicLink(atPath: ws.workspace.out + "/latest")
+        #expect(latest == "2023-04")
+        for name in ["indicators.csv", "indicators.json", "targets.csv", "targets.json", "roster.csv", "roster.json",
+            "warnings.csv", "report.md", "report.html", "manifest.json"]
+        {
+            #expect(FileManager.default.fileExists(atPath: ws.workspace.out + "/2023-04/" + name), "\(name)")
+        }
+    }
+
+    @Test func indicatorsCSVMatchesTheTransformResults() throws {
+        let ws = try Self.published()
+        let rows = csvRows(try ws.outFile("2023-04/indicators.csv"))
+        #expect(rows.first == [
+            "period", "indicator", "indicator_name", "unit", "scope", "scope_id", "scope_name", "units", "ytd", "ytd_base",
+            "ytd_yoy_pct", "ytd_increment", "month", "month_base", "month_yoy_pct", "pull_pp", "share_pct", "estimate",
+        ])
+        let stored = try Warehouse(path: ws.workspace.warehouse).queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM out_indicators WHERE period = '2023-04' ORDER BY position")
+        }
+        let body = rows.dropFirst().filter { $0.count == 18 }
+        #expect(body.count == stored.count)
+        for (cells, row) in zip(body, stored) {
+            #expect(cells[1] == row["indicator"] as String)
+            #expect(cells[5] == row["scope_id"] as String)
+            #expect(cells[8] == row["ytd"] as String)
+            #expect(cells[9] == row["ytd_base"] as String)
+            let exact = ResultCodec.ratio(row["ytd_yoy_exact"])
+            #expect(cells[10] == (exact.map { $0.rounded(decimals: 4).description } ?? ""))
+        }
+        let zoneTax = try #require(body.first { $0[1] == "tax" && $0[4] == "zone" })
+        #expect(zoneTax[8] == "22600.57")
+        #expect(zoneTax[10] == "51.1000")
+    }
+
+    @Test func rerunsAreByteIdenticalApartFromTheManifestsRunIdAndTimes() throws {
+        let ws = try Self.published()
+        let first = try ws.publishedFiles()
+        _ = try ws.load(runId: "another-run")
+        let second = try ws.publishedFiles()
+        #expect(first.keys.sorted() == second.keys.sorted())
+        for (path, bytes) in first { #expect(second[path] == bytes, "\(path)") }
+        let manifest = String(decoding: try ws.outFile("2023-04/manifest.json"), as: UTF8.self)
+        #expect(manifest.contains("another-run"))
+    }
+
+    @Test func unitNamesAreEscapedInTheHTMLReport() throws {
+        let ws = try sampleWorkspace()
+        let code = Codes.valid(77)
+        try ws.drop(
+            "注入.csv",
+            "统一社会信用代码,企业名称,报告期,税收本年累计(万元)\n\(code),\"<script>alert(1)</script> & \"\"x\"\"\",2023-04,1\n")
+        _ = try ws.extract()
+        _ = try ws.transform()
+        _ = try ws.load()
+        let html = String(decoding: try ws.outFile("2023-04/report.html"), as: UTF8.self)
+        #expect(!html.contains("<script"))
+        let csv = String(decoding: try ws.outFile("2023-04/indicators.csv"), as: UTF8.self)
+        #expect(csv.contains("\"<script>alert(1)</script> & \"\"x\"\"\""))
+    }
+
+    @Test(arguments: [0, 2, 5])
+    func aCrashBetweenRenamesLeavesAConsistentPublication(_ crashAt: Int) throws {
+        let ws = try Self.published()
+        let before = try ws.publishedFiles()
+        let counter = StepCounter()
+        #expect(throws: (any Error).self) {
+            _ = try ws.load(runId: "crashing") { _ in
+                if counter.next() == crashAt { throw SimulatedCrash(point: .afterMove, file: "publish") }
+            }
+        }
+        // Whatever the step, every period folder is complete and `latest` points at one.
+        for period in ["2022-12", "2023-04"] {
+            for name in ["indicators.csv", "report.md", "manifest.json"] {
+                #expect(FileManager.default.fileExists(atPath: ws.workspace.out + "/\(period)/" + name))
+            }
+        }
+        #expect(FileManager.default.fileExists(atPath: ws.workspace.out + "/latest/report.html"))
+        _ = try ws.load()
+        #expect(try ws.publishedFiles() == before)
+    }
+}
+
+/// Counts publication steps across the hook's calls; `@unchecked Sendable`: guarded by `lock`.
+final class StepCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = -1
+
+    func next() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        count += 1
+        return count
+    }
+}
