@@ -9,7 +9,7 @@ SAMPLE ?= sample-data/inbox
 CONFIG ?= release
 BIN = .build/$(CONFIG)
 
-.PHONY: pipeline test deps build build-debug sample-inbox extract clean-workspace bench help
+.PHONY: pipeline test deps build build-debug sample-inbox clean-workspace bench screenshot help
 
 help:
 	@echo "make pipeline   run the pipeline end to end on the bundled sample data (into ./$(WORKSPACE))"
@@ -55,6 +55,12 @@ test: deps
 	$(SWIFT) build
 	$(SWIFT) build -c release
 	$(SWIFT) test 2>&1 | tee .build/test-output.txt; exit $${PIPESTATUS[0]}
+
+# Renders the latest HTML report to PNG with headless Chromium (installed if missing), to look at
+# what the office prints. Run `make pipeline` first.
+SCREENSHOT ?= $(WORKSPACE)/report-screenshot.png
+screenshot:
+	scripts/screenshot.sh $(WORKSPACE)/out/latest/report.html $(SCREENSHOT) 5200
 
 clean-workspace:
 	rm -rf $(WORKSPACE)

@@ -7,6 +7,9 @@ public struct LoadOptions: ParsableArguments {
     @Option(name: .customLong("csv-bom"), help: "Write CSV with a byte-order mark (Excel on Chinese Windows).")
     public var csvBOM: Bool = true
 
+    @Flag(help: "Republish every period, not only those whose results changed.")
+    public var force = false
+
     public init() {}
 }
 
@@ -52,6 +55,7 @@ enum LoadRunner {
         var stage = LoadStage(
             config: config, workspace: Workspace(root: config.workspace), logger: options.logger("zonestat.load"))
         stage.csvBOM = load.csvBOM
+        stage.force = load.force
         let summary = try stage.run()
         if !options.quiet {
             Terminal.print(summary.line + String(format: " (%.2f s)", summary.seconds))
@@ -76,11 +80,15 @@ public struct RunCommand: ParsableCommand {
     @Flag(help: "Exit with code 6 when any file was quarantined (for alerting).")
     public var strict = false
 
+    @Option(help: "Seconds a file must be unmodified before it is taken (overrides the pipeline file).")
+    public var settleSeconds: Double?
+
     public init() {}
 
     public func run() throws {
         try Runner.execute {
-            let config = try options.loadConfig()
+            var config = try options.loadConfig()
+            if let settleSeconds { config.settleSeconds = settleSeconds }
             let extracted = try ExtractRunner.run(config: config, options: options)
             _ = try TransformRunner.run(config: config, options: options, transform: transform)
             _ = try LoadRunner.run(config: config, options: options, load: load)

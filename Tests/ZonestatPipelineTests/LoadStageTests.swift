@@ -7,9 +7,12 @@ import ZonestatPublish
 @testable import ZonestatPipeline
 
 extension TestWorkspace {
-    func load(runId: String = "test-run", hook: (@Sendable (PublishStep) throws -> Void)? = nil) throws -> LoadStage.Summary {
+    func load(runId: String = "test-run", force: Bool = false, hook: (@Sendable (PublishStep) throws -> Void)? = nil)
+        throws -> LoadStage.Summary
+    {
         var stage = LoadStage(config: config, workspace: workspace, logger: TestWorkspace.quietLogger, runId: runId)
         stage.publishHook = hook
+        stage.force = force
         return try stage.run()
     }
 
@@ -91,15 +94,35 @@ struct LoadStageTests {
         #expect(zoneTax[10] == "51.1000")
     }
 
-    @Test func rerunsAreByteIdenticalApartFromTheManifestsRunIdAndTimes() throws {
-        let ws = try Self.published()
-        let first = try ws.publishedFiles()
-        _ = try ws.load(runId: "another-run")
-        let second = try ws.publishedFiles()
-        #expect(first.keys.sorted() == second.keys.sorted())
-        for (path, bytes) in first { #expect(second[path] == bytes, "\(path)") }
-        let manifest = String(decoding: try ws.outFile("2023-04/manifest.json"), as: UTF8.self)
+    @Test func runsOverTheSameInputsAreByteIdenticalApartFromTheManifestsRunIdAndTimes() throws {
+        let first = try Self.published()
+        let second = try sampleWorkspace()
+        _ = try second.extract()
+        _ = try second.transform(threads: 1)
+        _ = try second.load(runId: "another-run")
+        let a = try first.publishedFiles(), b = try second.publishedFiles()
+        #expect(a.keys.sorted() == b.keys.sorted())
+        for (path, bytes) in a { #expect(b[path] == bytes, "\(path)") }
+        let manifest = String(decoding: try second.outFile("2023-04/manifest.json"), as: UTF8.self)
         #expect(manifest.contains("another-run"))
+        // A forced republication over the same warehouse changes nothing either.
+        _ = try first.load(runId: "forced", force: true)
+        #expect(try first.publishedFiles() == a)
+    }
+
+    @Test func anUnchangedWarehouseRepublishesNothing() throws {
+        let ws = try Self.published()
+        let again = try ws.load(runId: "again")
+        #expect(again.periods.isEmpty)
+        #expect(again.unchanged == 16)
+        #expect(again.headline?.hasPrefix("1-4月份，实现一般公共预算收入2.26亿元") == true)
+        // A new month's revision republishes that month's year from there on, not the year before.
+        let code = (try ws.query("SELECT credit_code FROM units ORDER BY credit_code LIMIT 1") as [String]).first ?? ""
+        try ws.drop("更正.csv", "统一社会信用代码,企业名称,报告期,税收本年累计(万元)\n\(code),x,2023-03,123456\n")
+        _ = try ws.extract()
+        _ = try ws.transform()
+        let after = try ws.load(runId: "after")
+        #expect(after.periods.map(\.description) == ["2023-03", "2023-04"])
     }
 
     @Test func unitNamesAreEscapedInTheHTMLReport() throws {
@@ -123,7 +146,7 @@ struct LoadStageTests {
         let before = try ws.publishedFiles()
         let counter = StepCounter()
         #expect(throws: (any Error).self) {
-            _ = try ws.load(runId: "crashing") { _ in
+            _ = try ws.load(runId: "crashing", force: true) { _ in
                 if counter.next() == crashAt { throw SimulatedCrash(point: .afterMove, file: "publish") }
             }
         }

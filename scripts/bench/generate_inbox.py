@@ -9,6 +9,7 @@ Chinese names, and a targets file. Same arguments, same bytes.
     python3 scripts/bench/generate_inbox.py --units 1000000 --months 1 --out bench-data/one-million
 """
 import argparse
+import multiprocessing
 import os
 import random
 
@@ -54,37 +55,78 @@ def monthly(scale, size, month, growth, year_index):
     return round(scale * size * seasonal * (1 + growth) ** year_index, 1)
 
 
-def write_month(path, people, year, month, year_index, months_only=None):
-    header = ["统一社会信用代码", "单位详细名称", "行业代码", "片区", "报告期"]
-    for alias, _, _ in INDICATORS:
-        header += [f"{alias}本月(千元)", f"{alias}1-本月(千元)", f"{alias}上年同期(千元)"]
-    lines = [",".join(header)]
-    period = f"{year}-{month:02d}"
-    for code, unit_name, division, area, scale, status, invests, growth in people:
-        if year_index == 0 and status in (2, 3):
+def running_sums(values):
+    """Prefix sums added left to right (what `sum()` did before Python 3.12 made it compensated),
+    so that the bytes do not depend on the Python version."""
+    sums, total = [], 0
+    for value in values:
+        total += value
+        sums.append(total)
+    return sums
+
+
+HEADER = ["统一社会信用代码", "单位详细名称", "行业代码", "片区", "报告期"]
+for _alias, _size, _merged in INDICATORS:
+    HEADER += [f"{_alias}本月(千元)", f"{_alias}1-本月(千元)", f"{_alias}上年同期(千元)"]
+
+
+def unit_rows(person, year, year_index, months):
+    """The row of one unit in each of `months` of one year, or None where it does not report.
+
+    Every value of the year is computed once (the rows of all months together), exactly as the
+    month-by-month definition: month values rounded to 0.1千元, ytd the rounded running sum, a
+    1-2月 month for merged indicators, 上年同期 only for units that grew into scope (升规)."""
+    code, unit_name, division, area, scale, status, invests, growth = person
+    if (year_index == 0 and status in (2, 3)) or (year_index == 1 and status == 1):
+        return None
+    cells = [[] for _ in months]
+    for alias, size, merged in INDICATORS:
+        if alias in ("固定资产投资", "技改投资") and not invests:
+            for row in cells:
+                row += ["", "", ""]
             continue
-        if year_index == 1 and status == 1:
-            continue
-        cells = [code, unit_name, division, area, period]
-        for alias, size, merged in INDICATORS:
-            if alias in ("固定资产投资", "技改投资") and not invests:
-                cells += ["", "", ""]
-                continue
-            factor = 0.4 if alias == "技改投资" else 1.0
+        factor = 0.4 if alias == "技改投资" else 1.0
+        last = months[-1]
+        values = [monthly(scale * factor, size, m, growth, year_index) for m in range(1, last + 1)]
+        sums = running_sums(values)
+        bases = None
+        if year_index == 1 and status == 2:
+            bases = running_sums([monthly(scale * factor * 0.9, size, m, growth, 0) for m in range(1, last + 1)])
+        for row, month in zip(cells, months):
             if merged and month == 1:
-                cells += ["", "", ""]
+                row += ["", "", ""]
                 continue
-            start = 1
-            values = [monthly(scale * factor, size, m, growth, year_index) for m in range(start, month + 1)]
-            ytd = round(sum(values), 1)
-            this_month = round(values[-1] + (values[-2] if merged and month == 2 else 0), 1)
-            base = ""
-            if year_index == 1 and status == 2:
-                base = f"{round(sum(monthly(scale * factor * 0.9, size, m, growth, 0) for m in range(1, month + 1)), 1)}"
-            cells += [f"{this_month}", f"{ytd}", base]
-        lines.append(",".join(cells))
-    with open(path, "w", encoding="utf-8", newline="") as handle:
-        handle.write("\n".join(lines) + "\n")
+            ytd = round(sums[month - 1], 1)
+            this_month = round(values[month - 1] + (values[month - 2] if merged and month == 2 else 0), 1)
+            base = f"{round(bases[month - 1], 1)}" if bases is not None else ""
+            row += [f"{this_month}", f"{ytd}", base]
+    return [",".join([code, unit_name, division, area, f"{year}-{month:02d}"] + row) for row, month in zip(cells, months)]
+
+
+PEOPLE = []
+
+
+def write_year(job):
+    """Writes the monthly files of one year (one process per year)."""
+    inbox, year, year_index, months = job
+    people = PEOPLE
+    names = [os.path.join(inbox, f"{year}-{month:02d} 月报.csv") for month in months]
+    handles = [open(path + ".part", "w", encoding="utf-8", newline="") for path in names]
+    buffers = [[",".join(HEADER)] for _ in months]
+    for count, person in enumerate(people, 1):
+        rows = unit_rows(person, year, year_index, months)
+        if rows is not None:
+            for buffer, row in zip(buffers, rows):
+                buffer.append(row)
+        if count % 20000 == 0 or count == len(people):
+            for handle, buffer in zip(handles, buffers):
+                if buffer:
+                    handle.write("\n".join(buffer) + "\n")
+                    buffer.clear()
+    for handle, path in zip(handles, names):
+        handle.close()
+        os.replace(path + ".part", path)
+    return names
 
 
 def main():
@@ -95,17 +137,32 @@ def main():
     parser.add_argument("--first-year", type=int, default=2022)
     parser.add_argument("--seed", type=int, default=20231)
     parser.add_argument("--out", required=True)
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="processes (one year each)")
     args = parser.parse_args()
     units = args.units or SIZES[args.size]
-    people = build(units, args.seed)
+    global PEOPLE
+    PEOPLE = build(units, args.seed)  # inherited by the forked workers, not pickled
     inbox = os.path.join(args.out, "inbox")
     os.makedirs(inbox, exist_ok=True)
-    for index in range(args.months):
-        year, month = args.first_year + index // 12, index % 12 + 1
-        write_month(os.path.join(inbox, f"{year}-{month:02d} 月报.csv"), people, year, month, index // 12)
+    jobs = []
+    for index in range(0, args.months, 12):
+        months = [index % 12 + 1 + k for k in range(min(12, args.months - index))]
+        jobs.append((inbox, args.first_year + index // 12, index // 12, months))
+    if len(jobs) > 1 and args.jobs > 1:
+        with multiprocessing.get_context("fork").Pool(min(args.jobs, len(jobs))) as pool:
+            pool.map(write_year, jobs)
+    else:
+        for job in jobs:
+            write_year(job)
     with open(os.path.join(inbox, f"{args.first_year + 1}年度目标.csv"), "w", encoding="utf-8") as handle:
         handle.write("年度,指标,目标值,单位,目标增速,依据\n")
         handle.write(f"{args.first_year + 1},工业总产值,,,12,基准\n{args.first_year + 1},税收,,,15,基准\n")
+    # Fixed modification times in name order (November 2023), so that the files are settled and
+    # taken in the same order on every machine however the processes interleaved.
+    names = sorted(os.listdir(inbox))
+    for offset, file_name in enumerate(names):
+        stamp = 1_700_000_000 + offset * 60
+        os.utime(os.path.join(inbox, file_name), (stamp, stamp))
 
 
 if __name__ == "__main__":

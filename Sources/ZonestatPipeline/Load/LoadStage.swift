@@ -16,6 +16,8 @@ public struct LoadStage: Sendable {
     public var publishHook: (@Sendable (PublishStep) throws -> Void)?
     /// The run id written into manifests.
     public var runId: String
+    /// Republish every period, even those already published from the same results.
+    public var force = false
 
     public init(config: PipelineConfig, workspace: Workspace, logger: Logger, runId: String? = nil) {
         self.config = config
@@ -26,7 +28,10 @@ public struct LoadStage: Sendable {
 
     /// What a load run published.
     public struct Summary: Sendable, Hashable {
+        /// The period folders (re)published by this run.
         public var periods: [Period] = []
+        /// Period folders already published from the same results, left as they are.
+        public var unchanged = 0
         public var files = 0
         /// The newest period's folder and its headline (the report's first sentence).
         public var latestFolder: String?
@@ -34,7 +39,7 @@ public struct LoadStage: Sendable {
         public var seconds = 0.0
 
         public var line: String {
-            "load: \(periods.count) period folder(s), \(files) file(s) published"
+            "load: \(periods.count) period folder(s) and \(files) file(s) published, \(unchanged) unchanged"
                 + (latestFolder.map { ", latest → \($0)" } ?? "")
         }
     }
@@ -53,7 +58,24 @@ public struct LoadStage: Sendable {
         let zoneSeries = try warehouse.storedZoneSeries(config: config)
         var publication = Publication(folders: [], topLevelFiles: [:])
         var summary = Summary()
+        // Finish or undo what an interrupted publication left, before deciding what is current.
+        try FileManager.default.createDirectory(atPath: workspace.out, withIntermediateDirectories: true)
+        try Publisher(outRoot: workspace.out, runID: runId).recover()
+        let generations = try warehouse.resultGenerations()
+        let published = try warehouse.loadFingerprints()
+        let ledgerMark = try warehouse.lastFileId()
+        var fingerprints: [String: String] = [:]
         for period in periods {
+            // What this folder is rendered from: its year's results up to it, last year's (the
+            // charts' comparison line), the files behind the newest period, and the settings.
+            let sources = generations.filter { key, _ in
+                (key.year == period.year && key <= period) || key.year == period.year - 1
+            }.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+            let fingerprint = sources.joined(separator: ",") + "|" + (period == periods.last ? "\(ledgerMark)" : "")
+                + "|\(csvBOM)|\(config.source?.sha256 ?? "")|\(ZonestatVersion.current)"
+            fingerprints[period.description] = fingerprint
+            let complete = FileManager.default.fileExists(atPath: workspace.out + "/\(period)/manifest.json")
+            if !force, complete, published[period.description] == fingerprint { continue }
             let result = try warehouse.storedResult(periods: [period], config: config)
             var warnings = extractWarnings.filter { $0.periods.contains(period) }.map { PublishedWarning(extract: $0.problem) }
             warnings += result.warnings.map(PublishedWarning.init)
@@ -65,7 +87,9 @@ public struct LoadStage: Sendable {
                             + "\(file.storedAs).errors.csv, fix the file and drop it into the inbox again")
                 }
             }
-            let series = zoneSeries.filter { $0.period.year == period.year || $0.period.year == period.year - 1 }
+            let series = zoneSeries.filter {
+                ($0.period.year == period.year && $0.period <= period) || $0.period.year == period.year - 1
+            }
             let context = ReportContext(
                 zoneName: config.zoneName, period: period, indicators: definitions, result: result, series: series,
                 warnings: warnings)
@@ -86,10 +110,19 @@ public struct LoadStage: Sendable {
             }
         }
         let catalog = IndicatorCatalog(definitions)
-        publication.topLevelFiles["series.csv"] = try SeriesTable.table(zoneSeries, catalog: catalog).csv(bom: csvBOM)
-        summary.files += 1
-        try Publisher(outRoot: workspace.out, runID: runId, hook: publishHook).publish(publication)
-        summary.periods = periods
+        let seriesMissing = !FileManager.default.fileExists(atPath: workspace.out + "/series.csv")
+        if !publication.folders.isEmpty || seriesMissing {
+            publication.topLevelFiles["series.csv"] = try SeriesTable.table(zoneSeries, catalog: catalog).csv(bom: csvBOM)
+            summary.files += 1
+            try Publisher(outRoot: workspace.out, runID: runId, hook: publishHook).publish(publication)
+        }
+        try warehouse.storeLoadFingerprints(fingerprints)
+        summary.periods = publication.folders.compactMap { Warehouse.period($0.name) }
+        summary.unchanged = periods.count - summary.periods.count
+        if summary.headline == nil, let newest = periods.last {
+            let report = (try? Data(contentsOf: URL(fileURLWithPath: workspace.out + "/\(newest)/report.md"))) ?? Data()
+            summary.headline = LoadStage.headline([UInt8](report))
+        }
         summary.latestFolder = periods.last.map { workspace.out + "/" + $0.description }
         summary.seconds = Date().timeIntervalSince(started)
         logger.info("published", metadata: ["periods": "\(periods.count)", "files": "\(summary.files)"])

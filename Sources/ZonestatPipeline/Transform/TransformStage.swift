@@ -80,6 +80,7 @@ public struct TransformStage: Sendable {
                 try Warehouse.insertResults(db, rows, config: config)
             }
             summary.warnings += unattached.count
+            try Warehouse.bumpGenerations(db, periods: dirty.map { computed.union($0) } ?? computed, full: dirty == nil)
             try Warehouse.insertResults(db, ComputeResult(warnings: unattached), config: config)
             try Warehouse.storeTransformUnits(db, unitDetails)
             try Warehouse.storeTransformState(db, lastFileId: lastFile, units: "", config: fingerprints.config)

@@ -170,6 +170,15 @@ extension Warehouse {
             try db.execute(
                 sql: "CREATE TABLE transform_units (credit_code TEXT PRIMARY KEY, details TEXT NOT NULL) WITHOUT ROWID")
         }
+        migrator.registerMigration("v4-result-generations") { db in
+            // out_periods: bumped each time transform rewrites a period's results; load_state: the
+            // generation each published folder was rendered from, so load re-renders only what changed.
+            try db.execute(
+                sql: """
+                    CREATE TABLE out_periods (period TEXT PRIMARY KEY, generation INTEGER NOT NULL) WITHOUT ROWID;
+                    CREATE TABLE load_state (period TEXT PRIMARY KEY, fingerprint TEXT NOT NULL) WITHOUT ROWID;
+                    """)
+        }
         return migrator
     }
 }

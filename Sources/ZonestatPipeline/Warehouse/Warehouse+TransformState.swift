@@ -106,4 +106,42 @@ extension Warehouse {
                 """)
         for (code, text) in details.sorted(by: { $0.key < $1.key }) { try upsert.execute(arguments: [code, text]) }
     }
+
+    /// Marks `periods` as rewritten (a new generation); a full run first forgets every period.
+    static func bumpGenerations(_ db: Database, periods: Set<Period>, full: Bool) throws {
+        let next = (try Int64.fetchOne(db, sql: "SELECT MAX(generation) FROM out_periods") ?? 0) + 1
+        if full { try db.execute(sql: "DELETE FROM out_periods") }
+        let upsert = try db.makeStatement(
+            sql: "INSERT INTO out_periods(period, generation) VALUES (?, ?) ON CONFLICT(period) DO UPDATE SET generation = excluded.generation")
+        for period in periods.sorted() { try upsert.execute(arguments: [period.description, next]) }
+    }
+
+    /// The generation of every period's results.
+    public func resultGenerations() throws(WarehouseError) -> [Period: Int64] {
+        try read("read result generations") { db in
+            var generations: [Period: Int64] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT period, generation FROM out_periods") {
+                if let period = Warehouse.period(row["period"]) { generations[period] = row["generation"] }
+            }
+            return generations
+        }
+    }
+
+    /// What each published folder was rendered from.
+    public func loadFingerprints() throws(WarehouseError) -> [String: String] {
+        try read("read the load state") { db in
+            Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT period, fingerprint FROM load_state").map {
+                ($0["period"] as String, $0["fingerprint"] as String)
+            })
+        }
+    }
+
+    /// Records what the published folders were rendered from (after they are in place).
+    public func storeLoadFingerprints(_ fingerprints: [String: String]) throws(WarehouseError) {
+        try write("store the load state") { db in
+            try db.execute(sql: "DELETE FROM load_state")
+            let insert = try db.makeStatement(sql: "INSERT INTO load_state(period, fingerprint) VALUES (?, ?)")
+            for (period, text) in fingerprints.sorted(by: { $0.key < $1.key }) { try insert.execute(arguments: [period, text]) }
+        }
+    }
 }

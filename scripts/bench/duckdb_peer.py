@@ -1,0 +1,216 @@
+#!/usr/bin/env python3
+"""The peer zonestat is measured against: what an analyst or a statistics bureau would run instead,
+a DuckDB script over the same inbox.
+
+It reads the monthly wide files of an inbox (generate_inbox.py's format: one row per unit and
+period, `<indicator>1-本月(千元)` and `<indicator>上年同期(千元)` per indicator) and computes, for every
+period, the zone and industry-division figures zonestat publishes in indicators.csv and roster.csv:
+
+- units, ytd and the same-caliber base (statistics.md §2): scope = the units with a ytd in the
+  period; a unit's base is its reported 上年同期, else its own ytd of the same month last year,
+  else 0; growth = (Σytd / Σbase − 1) × 100 and pull = (ytd_k − base_k) / base_zone × 100, both
+  rounded half away from zero to 4 decimals from exact sums (amounts stay DECIMAL: no floats);
+- 1-2月合并 (§1): January values of merged indicators are no output and do not count as reporting;
+- roster (§5): units(N) = units with any ytd in N; last year's roster = the units reporting in last
+  year's latest month with data; new = units(N) − last roster, exited = last roster − units(N);
+- a unit's industry is the one it reported last; its division is the first two digits of the
+  GB/T 4754 code (a section letter dropped, `610` read as `0610`), `unknown` otherwise.
+
+The peer implements the rules the generated inboxes exercise; it does not derive ytd from
+months-only files, and it assumes one row per unit and period (no corrected resubmissions).
+
+Two variants, the same SQL:
+  stream  one statement: read_csv over all files → window and aggregate queries → COPY to CSV
+  table   the files loaded into a DuckDB table first (CREATE TABLE … AS read_csv), then the query
+
+    python3 scripts/bench/duckdb_peer.py --inbox DIR/inbox --out figures.csv --variant stream
+
+Output: one CSV, `kind` = `indicator` (period, indicator, scope, scope_id, units, ytd, ytd_base,
+ytd_yoy_pct, pull_pp; amounts in 万元) or `roster` (period, scope, scope_id, units, new_units,
+exited_units, net_units). Prints the phases' wall times as JSON on stdout.
+"""
+import argparse
+import glob
+import json
+import os
+import time
+
+import duckdb
+
+# header alias → (indicator id as zonestat's default pipeline names it, merged 1-2月)
+INDICATORS = [
+    ("工业总产值", "output_value", True),
+    ("工业增加值", "value_added", True),
+    ("固定资产投资", "fixed_investment", True),
+    ("技改投资", "tech_investment", True),
+    ("税收", "tax", False),
+]
+KEY_COLUMNS = ["统一社会信用代码", "单位详细名称", "行业代码", "片区", "报告期"]
+
+
+def quoted(name):
+    return '"' + name.replace('"', '""') + '"'
+
+
+def raw_select(files):
+    """The wide rows of the monthly files: code, industry, year, month, and per indicator its ytd and
+    reported base in 千元 (DECIMAL(18,1): exact)."""
+    types = {name: "VARCHAR" for name in KEY_COLUMNS}
+    for alias, _, _ in INDICATORS:
+        for basis in ("本月", "1-本月", "上年同期"):
+            types[f"{alias}{basis}(千元)"] = "DECIMAL(18,1)"
+    file_list = "[" + ", ".join("'" + path.replace("'", "''") + "'" for path in files) + "]"
+    type_map = "{" + ", ".join(f"'{name}': '{kind}'" for name, kind in types.items()) + "}"
+    cells = []
+    for position, (alias, _, merged) in enumerate(INDICATORS):
+        ytd = quoted(f"{alias}1-本月(千元)")
+        # January of a merged indicator is no output period and does not count as reporting.
+        cells.append(f"CASE WHEN month = 1 THEN NULL ELSE {ytd} END AS y{position}" if merged else f"{ytd} AS y{position}")
+        cells.append(f"{quoted(f'{alias}上年同期(千元)')} AS b{position}")
+    return f"""
+        SELECT code, industry, year, month, {", ".join(cells)}
+        FROM (
+            SELECT *, upper(trim({quoted("统一社会信用代码")})) AS code, {quoted("行业代码")} AS industry,
+                   CAST(substr({quoted("报告期")}, 1, 4) AS INTEGER) AS year,
+                   CAST(substr({quoted("报告期")}, 6, 2) AS INTEGER) AS month
+            FROM read_csv({file_list}, header = true, delim = ',', quote = '"', auto_detect = false,
+                          columns = {type_map})
+        )"""
+
+
+def figures_query(raw):
+    """The zone and industry figures and the roster of every period, from `raw` (a table or a CTE)."""
+    n = len(INDICATORS)
+    lags = ", ".join(f"lag(y{i}) OVER w AS py{i}" for i in range(n))
+    bases = ", ".join(
+        f"y{i}, CASE WHEN y{i} IS NOT NULL THEN coalesce(b{i}, CASE WHEN prev_year = year - 1 AND prev_month = month "
+        f"THEN py{i} END, 0) END AS base{i}"
+        for i in range(n))
+    any_ytd = " OR ".join(f"y{i} IS NOT NULL" for i in range(n))
+    sums = ", ".join(f"count(y{i}) AS n{i}, sum(y{i}) AS s{i}, sum(base{i}) AS t{i}" for i in range(n))
+    unpivot = "\n            UNION ALL ".join(
+        f"SELECT year, month, division, '{INDICATORS[i][1]}' AS indicator, {i} AS ind_order, "
+        f"n{i} AS units, s{i} AS ytd, t{i} AS base FROM agg WHERE n{i} > 0"
+        for i in range(n))
+    # Exact percent rounded half away from zero to 4 decimals: q = round((ytd − base) × 10⁶ / den).
+    def pct(numerator, denominator):
+        num = f"(CAST(({numerator}) * 10 AS HUGEINT) * 1000000)"
+        den = f"CAST(({denominator}) * 10 AS HUGEINT)"
+        return (f"CASE WHEN {den} > 0 THEN CAST(sign({num}) * ((abs({num}) * 2 + {den}) // (2 * {den})) "
+                f"AS DECIMAL(38, 0)) * 0.0001 END")
+    return f"""
+    joined AS (
+        SELECT *, lag(year) OVER w AS prev_year, lag(month) OVER w AS prev_month, {lags},
+               arg_max(industry, year * 100 + month) OVER whole AS last_industry
+        FROM {raw}
+        WINDOW w AS (PARTITION BY code ORDER BY month, year),
+               whole AS (PARTITION BY code ORDER BY month, year ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
+    ),
+    unit_rows AS (
+        SELECT code, year, month, {bases}, ({any_ytd}) AS reporting,
+               CASE WHEN d BETWEEN 1 AND 97 THEN lpad(CAST(d AS VARCHAR), 2, '0') ELSE 'unknown' END AS division
+        FROM (
+            SELECT *, TRY_CAST(substr(CASE WHEN length(digits) IN (1, 3) THEN '0' || digits ELSE digits END, 1, 2) AS INTEGER)
+                      * CASE WHEN length(digits) IN (1, 2, 3, 4) THEN 1 END AS d
+            FROM (SELECT *, regexp_extract(upper(replace(coalesce(last_industry, ''), ' ', '')), '^[A-Z]?([0-9]+)$', 1)
+                            AS digits FROM joined)
+        )
+    ),
+    agg AS (
+        SELECT year, month, CASE WHEN GROUPING(division) = 1 THEN NULL ELSE division END AS division, {sums}
+        FROM unit_rows GROUP BY GROUPING SETS ((year, month, division), (year, month))
+    ),
+    long AS ({unpivot}),
+    indicator_rows AS (
+        SELECT 'indicator' AS kind, year, month, indicator, ind_order,
+               CASE WHEN division IS NULL THEN 'zone' ELSE 'industry' END AS scope, coalesce(division, '') AS scope_id,
+               units, ytd * 0.1 AS ytd, base * 0.1 AS ytd_base,
+               {pct("ytd - base", "base")} AS ytd_yoy_pct,
+               {pct("ytd - base", "max(CASE WHEN division IS NULL THEN base END) OVER (PARTITION BY year, month, indicator)")}
+                   AS pull_pp,
+               NULL::BIGINT AS new_units, NULL::BIGINT AS exited_units, NULL::BIGINT AS net_units
+        FROM long
+    ),
+    reporting AS (SELECT code, year, month, division FROM unit_rows WHERE reporting),
+    last_month AS (SELECT year, max(month) AS month FROM reporting GROUP BY year),
+    last_roster AS (
+        SELECT r.code, r.year + 1 AS for_year, r.division FROM reporting r JOIN last_month l USING (year, month)
+    ),
+    now_counts AS (
+        SELECT r.year, r.month, CASE WHEN GROUPING(r.division) = 1 THEN NULL ELSE r.division END AS division,
+               count(*) AS units, count(p.code) AS stayed
+        FROM reporting r LEFT JOIN last_roster p ON p.code = r.code AND p.for_year = r.year
+        GROUP BY GROUPING SETS ((r.year, r.month, r.division), (r.year, r.month))
+    ),
+    last_counts AS (
+        SELECT for_year, CASE WHEN GROUPING(division) = 1 THEN NULL ELSE division END AS division, count(*) AS units
+        FROM last_roster GROUP BY GROUPING SETS ((for_year, division), (for_year))
+    ),
+    periods AS (SELECT DISTINCT year, month FROM now_counts),
+    roster_keys AS (
+        SELECT year, month, division FROM now_counts
+        UNION
+        SELECT p.year, p.month, l.division FROM periods p JOIN last_counts l ON l.for_year = p.year
+    ),
+    roster_rows AS (
+        SELECT 'roster' AS kind, k.year, k.month, NULL AS indicator, 99 AS ind_order,
+               CASE WHEN k.division IS NULL THEN 'zone' ELSE 'industry' END AS scope, coalesce(k.division, '') AS scope_id,
+               coalesce(n.units, 0) AS units, NULL::DECIMAL(38, 2) AS ytd, NULL::DECIMAL(38, 2) AS ytd_base,
+               NULL::DECIMAL(38, 4) AS ytd_yoy_pct, NULL::DECIMAL(38, 4) AS pull_pp,
+               coalesce(n.units, 0) - coalesce(n.stayed, 0) AS new_units,
+               coalesce(l.units, 0) - coalesce(n.stayed, 0) AS exited_units,
+               coalesce(n.units, 0) - coalesce(l.units, 0) AS net_units
+        FROM roster_keys k
+        LEFT JOIN now_counts n ON n.year = k.year AND n.month = k.month AND n.division IS NOT DISTINCT FROM k.division
+        LEFT JOIN last_counts l ON l.for_year = k.year AND l.division IS NOT DISTINCT FROM k.division
+    )
+    SELECT kind, printf('%04d-%02d', year, month) AS period, indicator, scope, scope_id, units, ytd, ytd_base,
+           ytd_yoy_pct, pull_pp, new_units, exited_units, net_units
+    FROM (SELECT * FROM indicator_rows UNION ALL SELECT * FROM roster_rows)
+    ORDER BY kind, year, month, ind_order, scope DESC, scope_id"""
+
+
+def run(inbox, out, variant, threads=None, memory_limit=None):
+    files = sorted(glob.glob(os.path.join(inbox, "*月报.csv")))
+    if not files:
+        raise SystemExit(f"no monthly files (*月报.csv) in {inbox}")
+    with open(files[0], encoding="utf-8-sig") as handle:
+        header = handle.readline().rstrip("\r\n").split(",")
+    missing = [c for c in KEY_COLUMNS if c not in header]
+    if missing:
+        raise SystemExit(f"{files[0]}: not the generated layout, missing {missing}")
+    timings = {}
+    started = time.perf_counter()
+    connection = duckdb.connect(":memory:")
+    if threads:
+        connection.execute(f"SET threads = {int(threads)}")
+    if memory_limit:
+        connection.execute(f"SET memory_limit = '{memory_limit}'")
+    connection.execute("SET preserve_insertion_order = false")
+    target = out.replace("'", "''")
+    if variant == "stream":
+        connection.execute(f"COPY (WITH raw AS ({raw_select(files)}), {figures_query('raw')}) TO '{target}' (HEADER, DELIMITER ',')")
+    else:
+        connection.execute(f"CREATE TABLE raw AS {raw_select(files)}")
+        timings["load_s"] = round(time.perf_counter() - started, 3)
+        connection.execute(f"COPY (WITH {figures_query('raw')}) TO '{target}' (HEADER, DELIMITER ',')")
+    connection.close()
+    timings["total_s"] = round(time.perf_counter() - started, 3)
+    timings["files"] = len(files)
+    timings["bytes"] = sum(os.path.getsize(path) for path in files)
+    return timings
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--inbox", required=True, help="folder with the monthly files")
+    parser.add_argument("--out", required=True, help="CSV to write")
+    parser.add_argument("--variant", choices=["stream", "table"], default="stream")
+    parser.add_argument("--threads", type=int, help="DuckDB threads (default: all cores)")
+    parser.add_argument("--memory-limit", help="DuckDB memory_limit, e.g. 4GB")
+    args = parser.parse_args()
+    print(json.dumps(run(args.inbox, args.out, args.variant, args.threads, args.memory_limit)))
+
+
+if __name__ == "__main__":
+    main()

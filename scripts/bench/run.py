@@ -1,0 +1,403 @@
+#!/usr/bin/env python3
+"""zonestat against a DuckDB script on the same generated inbox: cold, nightly, and the peer.
+
+    python3 scripts/bench/run.py --size zone|province|nation [--repeat 3] [--data DIR]
+
+1. Generates the inbox if it is missing (generate_inbox.py, deterministic; cached in --data,
+   default /work/bench-data/SIZE, or $ZONESTAT_BENCH_DATA/SIZE).
+2. CHECK, before any time counts: one untimed zonestat cold run and both DuckDB variants; the zone
+   and industry rows of every period (units, ytd, ytd_base, growth and pull to 4 decimals; roster
+   units, new, exited, net) must be equal, else the harness stops with the differences.
+   The nightly outputs are checked the same way on their first run.
+3. Measures, each --repeat times, every run in a fresh process (wall time; user+sys CPU and peak
+   RSS from wait4 of that process, threads and children included):
+     zonestat cold     fresh workspace with all files → extract + transform + load
+     zonestat nightly  a copy of a workspace that has ingested everything but the last month, the last
+                       month's file dropped in → extract + transform + load
+     duckdb stream     duckdb_peer.py --variant stream (one SQL statement over read_csv)
+     duckdb table      duckdb_peer.py --variant table (CREATE TABLE from read_csv, then the query)
+4. Prints a markdown table (median wall, CPU, peak RSS, ratio to DuckDB's fastest variant) and
+   replaces this size's section of BENCHMARKS.md.
+
+Installs nothing: needs the release binaries (`swift build -c release`) and Python `duckdb`.
+Input files are hard-linked into the workspaces (no copy is timed); everything else a run
+writes is deleted afterwards. The page cache is warm for both sides (the check run read it all).
+"""
+import argparse
+import csv
+import datetime
+import io
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from decimal import Decimal
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(os.path.dirname(HERE))
+SIZES = {"zone": 300, "province": 50_000, "nation": 500_000}
+STAGES = ["extract", "transform", "load"]
+MARK = "<!-- bench:{size}:{edge} -->"
+
+
+class CheckFailed(Exception):
+    pass
+
+
+# ---------------------------------------------------------------- running and measuring
+
+def measure(argv, log_path=None, env=None):
+    """Runs argv in a fresh process; returns wall s, CPU s (user+sys) and peak RSS (KiB) of that
+    process tree, and its output. Fails loudly on a non-zero exit."""
+    started = time.perf_counter()
+    with open(log_path or os.devnull, "wb") as log:
+        process = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env)
+        output = process.stdout.read()
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - started
+        log.write(output)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    text = output.decode("utf-8", "replace")
+    if process.returncode != 0:
+        raise SystemExit(f"FAILED ({process.returncode}): {' '.join(argv)}\n{text[-4000:]}")
+    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss_kib": usage.ru_maxrss, "output": text}
+
+
+def stage_argv(binaries, stage, pipeline, workspace):
+    argv = [os.path.join(binaries, f"zonestat-{stage}"), "--pipeline", pipeline, "--workspace", workspace]
+    if stage == "extract":
+        argv += ["--settle-seconds", "0"]
+    return argv
+
+
+def run_pipeline(binaries, pipeline, workspace, logs, tag):
+    """extract, transform, load, one fresh process each: the scenario's wall and CPU are the sums,
+    its peak RSS the largest of the three."""
+    stages = {}
+    for stage in STAGES:
+        stages[stage] = measure(stage_argv(binaries, stage, pipeline, workspace), os.path.join(logs, f"{tag}-{stage}.log"))
+    return {
+        "wall": sum(s["wall"] for s in stages.values()),
+        "cpu": sum(s["cpu"] for s in stages.values()),
+        "rss_kib": max(s["rss_kib"] for s in stages.values()),
+        "stages": {name: {k: v for k, v in s.items() if k != "output"} for name, s in stages.items()},
+        "lines": {name: s["output"].strip().splitlines()[:1] for name, s in stages.items()},
+    }
+
+
+def link_inbox(files, inbox):
+    os.makedirs(inbox, exist_ok=True)
+    for path in files:
+        os.link(path, os.path.join(inbox, os.path.basename(path)))
+
+
+def clone_workspace(source, target):
+    """A copy of a workspace the next run may change: the warehouse copied, the archive hard-linked
+    (files there are only ever added), outputs copied."""
+    os.makedirs(target)
+    for entry in os.listdir(source):
+        src, dst = os.path.join(source, entry), os.path.join(target, entry)
+        if entry == "archive":
+            subprocess.run(["cp", "-al", src, dst], check=True)
+        elif os.path.isdir(src):
+            subprocess.run(["cp", "-a", src, dst], check=True)
+        else:
+            shutil.copy2(src, dst)
+
+
+# ---------------------------------------------------------------- the agreement check
+
+INDICATOR_FIELDS = ["units", "ytd", "ytd_base", "ytd_yoy_pct", "pull_pp"]
+ROSTER_FIELDS = ["units", "new_units", "exited_units", "net_units"]
+
+
+def number(text):
+    return None if text in ("", None) else Decimal(text)
+
+
+def zone_and_industry_lines(path):
+    """Header and the zone and industry rows of one of zonestat's CSVs (grep: the per-period files
+    hold a row per unit, millions at nation size)."""
+    with open(path, "rb") as handle:
+        header = handle.readline().decode("utf-8-sig").strip()
+    found = subprocess.run(["grep", "-aE", ",(zone|industry),", path], capture_output=True, check=False).stdout
+    return header, found.decode("utf-8-sig")
+
+
+def zonestat_figures(workspace):
+    out = os.path.join(workspace, "out")
+    periods = sorted(p for p in os.listdir(out) if len(p) == 7 and p[4] == "-" and os.path.isdir(os.path.join(out, p)))
+    figures = {}
+    for period in periods:
+        for table, fields in (("indicators", INDICATOR_FIELDS), ("roster", ROSTER_FIELDS)):
+            header, lines = zone_and_industry_lines(os.path.join(out, period, f"{table}.csv"))
+            for row in csv.DictReader(io.StringIO(header + "\n" + lines)):
+                if row["scope"] not in ("zone", "industry") or row["period"] != period:
+                    continue
+                key = ("indicator", period, row["indicator"]) if table == "indicators" else ("roster", period, "")
+                figures[key + (row["scope"], row["scope_id"])] = tuple(number(row[f]) for f in fields)
+    return figures
+
+
+def peer_figures(path):
+    figures = {}
+    with open(path, encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            fields = INDICATOR_FIELDS if row["kind"] == "indicator" else ROSTER_FIELDS
+            key = (row["kind"], row["period"], row["indicator"] if row["kind"] == "indicator" else "", row["scope"], row["scope_id"])
+            figures[key] = tuple(number(row[f]) for f in fields)
+    return figures
+
+
+def compare(zonestat, peer, what):
+    problems = []
+    for key in sorted(set(zonestat) | set(peer)):
+        left, right = zonestat.get(key), peer.get(key)
+        if left != right:
+            problems.append(f"  {'/'.join(key)}: zonestat {left} vs duckdb {right}")
+    if problems:
+        raise CheckFailed(f"{what}: {len(problems)} of {len(set(zonestat) | set(peer))} rows differ "
+                          f"(fields: indicator {INDICATOR_FIELDS}, roster {ROSTER_FIELDS})\n" + "\n".join(problems[:40]))
+    return len(zonestat)
+
+
+# ---------------------------------------------------------------- the report
+
+def mib(kib):
+    return kib / 1024
+
+
+def summarize(runs):
+    walls = [r["wall"] for r in runs]
+    return {
+        "wall": statistics.median(walls), "wall_min": min(walls), "wall_max": max(walls),
+        "cpu": statistics.median(r["cpu"] for r in runs), "rss_mib": mib(max(r["rss_kib"] for r in runs)),
+        "n": len(runs),
+    }
+
+
+def machine():
+    def sh(command):
+        return subprocess.run(command, shell=True, capture_output=True, text=True).stdout.strip()
+    model = sh("lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -1")
+    return {
+        "cpus": sh("nproc"), "model": model or platform.processor(), "memory": sh("free -g | awk '/^Mem:/{print $2}'") + " GiB",
+        "kernel": platform.release(), "python": platform.python_version(),
+        "swift": sh("swift --version 2>/dev/null | head -1") or sh("/opt/swift/usr/bin/swift --version 2>/dev/null | head -1"),
+    }
+
+
+def duckdb_version():
+    out = subprocess.run([sys.executable, "-c", "import duckdb; print(duckdb.__version__)"], capture_output=True, text=True)
+    return out.stdout.strip()
+
+
+def render(size, info, results, goals, checked, command, started, loads):
+    peer_best_name = min(("duckdb stream", "duckdb table"), key=lambda n: results[n]["wall"])
+    peer_best = results[peer_best_name]
+    lines = [
+        MARK.format(size=size, edge="start"),
+        f"### {size}: {info['units']:,} units, {info['files']} files, {info['mb']:.1f} MB",
+        "",
+        f"Measured {started} on {info['machine']['cpus']} CPUs ({info['machine']['model']}), {info['machine']['memory']} RAM, "
+        f"Linux {info['machine']['kernel']}; {info['machine']['swift']}; Python {info['machine']['python']}, duckdb {info['duckdb']}. "
+        f"Load average before / after: {loads[0]} / {loads[1]} (the machine is shared).",
+        "",
+        f"    {command}",
+        "",
+        f"Check: {checked}.",
+        "",
+        f"| scenario | median wall s | min–max wall s | median CPU s | peak RSS MiB | wall / {peer_best_name} |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for name, r in results.items():
+        lines.append(
+            f"| {name} | {r['wall']:.3f} | {r['wall_min']:.3f}–{r['wall_max']:.3f} | {r['cpu']:.3f} | {r['rss_mib']:.0f} | "
+            f"{r['wall'] / peer_best['wall']:.2f}× |")
+    lines += ["", "zonestat per stage (median wall s / median CPU s / peak RSS MiB):", "",
+              "| scenario | extract | transform | load |", "|---|---:|---:|---:|"]
+    for name in ("zonestat cold", "zonestat nightly"):
+        cells = [f"{s['wall']:.3f} / {s['cpu']:.3f} / {s['rss_mib']:.0f}" for s in results[name]["stages"].values()]
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    if goals:
+        lines += ["", "| goal | measured | |", "|---|---|---|"]
+        lines += [f"| {g} | {m} | {v} |" for g, m, v in goals]
+    lines += ["", MARK.format(size=size, edge="end")]
+    return "\n".join(lines)
+
+
+def goals_for(size, info, results):
+    peer = min(results["duckdb stream"]["wall"], results["duckdb table"]["wall"])
+    cold, nightly = results["zonestat cold"], results["zonestat nightly"]
+    goals = []
+
+    def verdict(ok, text):
+        return ("met" if ok else "**missed** ") + ("" if ok else text)
+
+    if size in ("province", "nation"):
+        ratio = cold["wall"] / peer
+        goals.append((f"{size} cold ≤ 1.0× DuckDB's fastest", f"{ratio:.2f}×",
+                      verdict(ratio <= 1.0, f"by {(ratio - 1) * 100:.0f}% ({cold['wall'] - peer:.2f} s)")))
+    if size == "nation":
+        goals.append(("nation peak RSS ≤ 1 GiB", f"{cold['rss_mib']:.0f} MiB",
+                      verdict(cold["rss_mib"] <= 1024, f"by {cold['rss_mib'] - 1024:.0f} MiB")))
+        ratio = nightly["wall"] / peer
+        goals.append(("nation nightly ≤ 0.15× DuckDB's full run", f"{ratio:.3f}×",
+                      verdict(ratio <= 0.15, f"by {ratio / 0.15:.1f}× ({nightly['wall'] - 0.15 * peer:.2f} s over)")))
+    if size == "zone":
+        goals.append(("zone nightly < 0.5 s wall", f"{nightly['wall']:.3f} s",
+                      verdict(nightly["wall"] < 0.5, f"by {nightly['wall'] - 0.5:.3f} s")))
+    extract = cold["stages"]["extract"]
+    rate = info["mb"] / extract["cpu"] if extract["cpu"] else 0
+    goals.append(("extract ≥ 300 MB/s per core (input MB / extract CPU s, whole stage incl. SQLite)", f"{rate:.0f} MB/s",
+                  verdict(rate >= 300, f"by {300 / rate:.1f}×" if rate else "")))
+    return goals
+
+
+def update_benchmarks(path, size, section):
+    text = open(path, encoding="utf-8").read() if os.path.exists(path) else (
+        "# Benchmarks\n\nGenerated sections below are rewritten by `scripts/bench/run.py`; see the top of that script.\n\n")
+    start, end = MARK.format(size=size, edge="start"), MARK.format(size=size, edge="end")
+    if start in text and end in text:
+        text = text[:text.index(start)] + section + text[text.index(end) + len(end):]
+    else:
+        anchor = "<!-- bench:results -->"
+        if anchor in text:
+            text = text.replace(anchor, anchor + "\n\n" + section, 1)
+        else:
+            text = text.rstrip("\n") + "\n\n" + section + "\n"
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(text)
+
+
+# ---------------------------------------------------------------- main
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", choices=SIZES, default="zone")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--data", help="inbox cache (default /work/bench-data/SIZE or $ZONESTAT_BENCH_DATA/SIZE)")
+    parser.add_argument("--bin", default=os.path.join(REPO, ".build", "release"), help="zonestat release binaries")
+    parser.add_argument("--pipeline", default=os.path.join(REPO, "pipelines", "default.yaml"))
+    parser.add_argument("--output", default=os.path.join(REPO, "BENCHMARKS.md"), help="file to update ('-': none)")
+    parser.add_argument("--duckdb-threads", type=int, help="DuckDB threads (default: all cores)")
+    parser.add_argument("--keep", action="store_true", help="keep the last workspaces and peer outputs")
+    args = parser.parse_args()
+
+    root = os.environ.get("ZONESTAT_BENCH_DATA", "/work/bench-data")
+    data = os.path.abspath(args.data or os.path.join(root, args.size))
+    inbox = os.path.join(data, "inbox")
+    marker = os.path.join(data, ".complete")
+    if not os.path.exists(marker):
+        print(f"generating the {args.size} inbox in {data} …", flush=True)
+        shutil.rmtree(inbox, ignore_errors=True)
+        subprocess.run([sys.executable, os.path.join(HERE, "generate_inbox.py"), "--size", args.size, "--out", data], check=True)
+        with open(marker, "w") as handle:
+            handle.write(args.size + "\n")
+    files = sorted(os.path.join(inbox, name) for name in os.listdir(inbox))
+    monthly = [path for path in files if path.endswith("月报.csv")]
+    last_month = monthly[-1]
+    info = {
+        "units": SIZES[args.size],
+        "files": len(files), "mb": sum(os.path.getsize(p) for p in files) / 1e6,
+        "machine": machine(), "duckdb": duckdb_version(),
+    }
+    if args.data is not None:
+        info["units"] = len({line.split(",", 1)[0] for path in monthly for line in open(path, encoding="utf-8")}) - 1
+    for stage in STAGES:
+        if not os.access(os.path.join(args.bin, f"zonestat-{stage}"), os.X_OK):
+            raise SystemExit(f"no {args.bin}/zonestat-{stage}: run `swift build -c release` first")
+    runs = os.path.join(data, "runs")
+    shutil.rmtree(runs, ignore_errors=True)
+    logs = os.path.join(runs, "logs")
+    os.makedirs(logs)
+    started = datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
+    loads = [" ".join(f"{x:.2f}" for x in os.getloadavg())]
+    peer = [sys.executable, os.path.join(HERE, "duckdb_peer.py"), "--inbox", inbox]
+    if args.duckdb_threads:
+        peer += ["--threads", str(args.duckdb_threads)]
+    print(f"{args.size}: {info['units']:,} units, {info['files']} files, {info['mb']:.1f} MB; "
+          f"load average {loads[0]}", flush=True)
+
+    # 1. The check, before any time counts.
+    check = os.path.join(runs, "check")
+    link_inbox(files, os.path.join(check, "inbox"))
+    run_pipeline(args.bin, args.pipeline, check, logs, "check")
+    expected = zonestat_figures(check)
+    counts = {}
+    for variant in ("stream", "table"):
+        out = os.path.join(runs, f"peer-{variant}.csv")
+        measure(peer + ["--variant", variant, "--out", out], os.path.join(logs, f"check-duckdb-{variant}.log"))
+        counts[variant] = compare(expected, peer_figures(out), f"zonestat cold vs duckdb {variant}")
+    reference = peer_figures(os.path.join(runs, "peer-stream.csv"))
+    shutil.rmtree(check)
+    print(f"check passed: {counts['stream']} zone/industry rows of {len({k[1] for k in expected})} periods agree", flush=True)
+
+    # The nightly starting point: everything but the last month ingested, transformed, published.
+    base = os.path.join(runs, "nightly-base")
+    link_inbox([p for p in files if p != last_month], os.path.join(base, "inbox"))
+    run_pipeline(args.bin, args.pipeline, base, logs, "nightly-base")
+
+    results = {name: [] for name in ("zonestat cold", "zonestat nightly", "duckdb stream", "duckdb table")}
+    for repeat in range(args.repeat):
+        workspace = os.path.join(runs, "cold")
+        shutil.rmtree(workspace, ignore_errors=True)
+        link_inbox(files, os.path.join(workspace, "inbox"))
+        results["zonestat cold"].append(run_pipeline(args.bin, args.pipeline, workspace, logs, f"cold{repeat}"))
+        if not (args.keep and repeat == args.repeat - 1):
+            shutil.rmtree(workspace)
+
+        workspace = os.path.join(runs, "nightly")
+        shutil.rmtree(workspace, ignore_errors=True)
+        clone_workspace(base, workspace)
+        os.link(last_month, os.path.join(workspace, "inbox", os.path.basename(last_month)))
+        results["zonestat nightly"].append(run_pipeline(args.bin, args.pipeline, workspace, logs, f"nightly{repeat}"))
+        if repeat == 0:
+            compare(zonestat_figures(workspace), reference, "zonestat nightly vs duckdb stream")
+        if not (args.keep and repeat == args.repeat - 1):
+            shutil.rmtree(workspace)
+
+        for variant in ("stream", "table"):
+            out = os.path.join(runs, f"peer-{variant}.csv")
+            results[f"duckdb {variant}"].append(
+                measure(peer + ["--variant", variant, "--out", out], os.path.join(logs, f"duckdb-{variant}{repeat}.log")))
+        print(f"repeat {repeat + 1}/{args.repeat}: " + ", ".join(f"{k} {v[-1]['wall']:.2f} s" for k, v in results.items()),
+              flush=True)
+    if not args.keep:
+        shutil.rmtree(base)
+
+    summary = {name: summarize(runs_) for name, runs_ in results.items()}
+    for name in ("zonestat cold", "zonestat nightly"):
+        summary[name]["stages"] = {
+            stage: {
+                "wall": statistics.median(r["stages"][stage]["wall"] for r in results[name]),
+                "cpu": statistics.median(r["stages"][stage]["cpu"] for r in results[name]),
+                "rss_mib": mib(max(r["stages"][stage]["rss_kib"] for r in results[name])),
+            } for stage in STAGES}
+    loads.append(" ".join(f"{x:.2f}" for x in os.getloadavg()))
+    command = f"python3 scripts/bench/run.py --size {args.size} --repeat {args.repeat}" + (
+        f" --data {args.data}" if args.data else "")
+    checked = (f"zonestat's zone and industry rows (units, ytd, ytd_base, ytd_yoy_pct, pull_pp; roster units, new, exited, net) "
+               f"of all {len({k[1] for k in expected})} periods equal both DuckDB variants' ({counts['stream']} rows, "
+               f"cold and nightly)")
+    goals = goals_for(args.size, info, summary)
+    section = render(args.size, info, summary, goals, checked, command, started, loads)
+    print()
+    print(section)
+    with open(os.path.join(runs, "results.json"), "w") as handle:
+        json.dump({"info": info, "summary": summary, "runs": results}, handle, indent=1, default=str)
+    if args.output != "-":
+        update_benchmarks(args.output, args.size, section)
+        print(f"\nupdated {args.output}")
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except CheckFailed as failure:
+        print(f"\nCHECK FAILED — zonestat and DuckDB disagree; no time is reported.\n{failure}", file=sys.stderr)
+        sys.exit(2)
