@@ -2,6 +2,33 @@ import ArgumentParser
 import Foundation
 import ZonestatPipeline
 
+/// Options of the extract stage, shared by `zonestat extract`, `zonestat-extract` and `zonestat run`.
+public struct ExtractOptions: ParsableArguments {
+    @Flag(help: "Exit with code 6 when any file was quarantined (for alerting).")
+    public var strict = false
+
+    @Option(help: "Seconds a file must be unmodified before it is taken (overrides the pipeline file).")
+    public var settleSeconds: Double?
+
+    public init() {}
+
+    public func validate() throws {
+        if let settleSeconds, settleSeconds < 0 { throw ValidationError("--settle-seconds must be 0 or more") }
+    }
+
+    /// The pipeline with these options applied.
+    func apply(to config: PipelineConfig) -> PipelineConfig {
+        var config = config
+        if let settleSeconds { config.settleSeconds = settleSeconds }
+        return config
+    }
+
+    /// Exit code 6 under `--strict` when a file was quarantined.
+    func check(_ summary: ExtractSummary) throws {
+        if strict, summary.quarantined > 0 { throw ExitCode(ExitCodes.quarantined) }
+    }
+}
+
 /// `zonestat extract`: takes the inbox into the warehouse.
 public struct ExtractCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
@@ -10,21 +37,14 @@ public struct ExtractCommand: ParsableCommand {
         discussion: ExitCodes.help)
 
     @OptionGroup public var options: CommonOptions
-
-    @Flag(help: "Exit with code 6 when any file was quarantined (for alerting).")
-    public var strict = false
-
-    @Option(help: "Seconds a file must be unmodified before it is taken (overrides the pipeline file).")
-    public var settleSeconds: Double?
+    @OptionGroup public var extract: ExtractOptions
 
     public init() {}
 
     public func run() throws {
         try Runner.execute {
-            var config = try options.loadConfig()
-            if let settleSeconds { config.settleSeconds = settleSeconds }
-            let summary = try ExtractRunner.run(config: config, options: options)
-            if strict, summary.quarantined > 0 { throw ExitCode(ExitCodes.quarantined) }
+            let config = extract.apply(to: try options.loadConfig())
+            try extract.check(try ExtractRunner.run(config: config, options: options))
         }
     }
 }
@@ -32,25 +52,17 @@ public struct ExtractCommand: ParsableCommand {
 /// `zonestat-extract`: the same command as its own executable (the nightly job's first stage).
 public struct ExtractTool: ParsableCommand {
     public static let configuration = CommandConfiguration(
-        commandName: "zonestat-extract",
-        abstract: ExtractCommand.configuration.abstract,
-        discussion: ExitCodes.help)
+        commandName: "zonestat-extract", abstract: ExtractCommand.configuration.abstract, discussion: ExitCodes.help)
 
     @OptionGroup public var options: CommonOptions
-
-    @Flag(help: "Exit with code 6 when any file was quarantined (for alerting).")
-    public var strict = false
-
-    @Option(help: "Seconds a file must be unmodified before it is taken (overrides the pipeline file).")
-    public var settleSeconds: Double?
+    @OptionGroup public var extract: ExtractOptions
 
     public init() {}
 
     public func run() throws {
         var command = ExtractCommand()
         command.options = options
-        command.strict = strict
-        command.settleSeconds = settleSeconds
+        command.extract = extract
         try command.run()
     }
 }

@@ -76,23 +76,17 @@ public struct RunCommand: ParsableCommand {
     @OptionGroup public var options: CommonOptions
     @OptionGroup public var transform: TransformOptions
     @OptionGroup public var load: LoadOptions
-
-    @Flag(help: "Exit with code 6 when any file was quarantined (for alerting).")
-    public var strict = false
-
-    @Option(help: "Seconds a file must be unmodified before it is taken (overrides the pipeline file).")
-    public var settleSeconds: Double?
+    @OptionGroup public var extract: ExtractOptions
 
     public init() {}
 
     public func run() throws {
         try Runner.execute {
-            var config = try options.loadConfig()
-            if let settleSeconds { config.settleSeconds = settleSeconds }
+            let config = extract.apply(to: try options.loadConfig())
             let extracted = try ExtractRunner.run(config: config, options: options)
             _ = try TransformRunner.run(config: config, options: options, transform: transform)
             _ = try LoadRunner.run(config: config, options: options, load: load)
-            if strict, extracted.quarantined > 0 { throw ExitCode(ExitCodes.quarantined) }
+            try extract.check(extracted)
         }
     }
 }

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import ZonestatPipeline
+
 /// Runs the built `zonestat-extract` the way the nightly job does, on a temporary workspace.
 @Suite("zonestat-extract, end to end")
 struct EndToEndTests {
@@ -79,5 +81,37 @@ struct EndToEndTests {
         #expect(result.status == 0)
         #expect(result.out.contains("Exit codes"))
         #expect(result.out.contains("--workspace"))
+    }
+
+    @Test func runPublishesAndStrictSignalsQuarantine() throws {
+        let binary = try Self.binary("zonestat")
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("zonestat-run-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let inbox = root.appendingPathComponent("inbox")
+        try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
+        let fixture = Self.packageRoot.appendingPathComponent("Tests/ZonestatPipelineTests/Fixtures/encodings/utf8.csv")
+        try FileManager.default.copyItem(at: fixture, to: inbox.appendingPathComponent("2023-04.csv"))
+        try Data("姓名\n张三\n".utf8).write(to: inbox.appendingPathComponent("名单.csv"))
+        let pipeline = Self.packageRoot.appendingPathComponent("pipelines/default.yaml").path
+        let result = try Self.run(
+            binary, ["run", "--pipeline", pipeline, "--workspace", root.path, "--settle-seconds", "0", "--strict"])
+        #expect(result.status == 6, "\(result.err)")
+        #expect(result.out.contains("load: 1 period folder(s)"), "\(result.out)")
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("out/latest/report.html").path))
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("out/2023-04/indicators.csv").path))
+    }
+
+    @Test func anotherRunHoldingTheLockExitsWithCode5() throws {
+        let binary = try Self.binary("zonestat-transform")
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("zonestat-lock-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let workspace = Workspace(root: root.path)
+        try workspace.prepare()
+        let lock = try WorkspaceLock(path: workspace.lockFile)
+        defer { lock.release() }
+        let pipeline = Self.packageRoot.appendingPathComponent("pipelines/default.yaml").path
+        let result = try Self.run(binary, ["--pipeline", pipeline, "--workspace", root.path])
+        #expect(result.status == 5)
+        #expect(result.err.contains("another zonestat run holds the workspace lock"))
     }
 }

@@ -94,6 +94,32 @@ struct LoadStageTests {
         #expect(zoneTax[10] == "51.1000")
     }
 
+    @Test func targetsAndRosterCSVMatchTheTransformResults() throws {
+        let ws = try Self.published()
+        let targets = csvRows(try ws.outFile("2023-04/targets.csv"))
+        #expect(targets.first == [
+            "period", "indicator", "indicator_name", "unit", "year", "kind", "target_value", "target_growth_pct", "source",
+            "ytd", "ytd_yoy_pct", "completion_pct", "time_progress_pct", "ahead_pp", "gap_pp", "required_rest_growth_pct",
+            "status",
+        ])
+        let stored = try Warehouse(path: ws.workspace.warehouse).queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM out_targets WHERE period = '2023-04' ORDER BY position")
+        }
+        #expect(targets.count - 1 == stored.count)
+        let rate = try #require(stored.first { ($0["indicator"] as String) == "value_added" && ($0["kind"] as String) == "rate" })
+        let gap = try #require(ResultCodec.ratio(rate["gap_exact"]))
+        #expect(gap.rounded(decimals: 4).description == "10.8000")
+        let rest = try #require(ResultCodec.ratio(rate["required_rest_exact"]))
+        #expect(rest.rounded(decimals: 1).description == "35.4")
+        let roster = csvRows(try ws.outFile("2023-04/roster.csv"))
+        #expect(roster.first == [
+            "period", "scope", "scope_id", "scope_name", "units", "new_units", "exited_units", "net_units", "growing_units",
+            "declining_units", "unchanged_units", "no_base_units", "growing_share_pct", "declining_share_pct", "indicator",
+        ])
+        let zone = try #require(roster.first { $0.count > 7 && $0[1] == "zone" })
+        #expect(Array(zone[4...7]) == ["125", "16", "4", "12"])
+    }
+
     @Test func runsOverTheSameInputsAreByteIdenticalApartFromTheManifestsRunIdAndTimes() throws {
         let first = try Self.published()
         let second = try sampleWorkspace()
