@@ -81,12 +81,9 @@ def raw_select(files):
 def figures_query(raw):
     """The zone and industry figures and the roster of every period, from `raw` (a table or a CTE)."""
     n = len(INDICATORS)
-    lags = ", ".join(f"lag(y{i}) OVER w AS py{i}" for i in range(n))
     bases = ", ".join(
-        f"y{i}, CASE WHEN y{i} IS NOT NULL THEN coalesce(b{i}, CASE WHEN prev_year = year - 1 AND prev_month = month "
-        f"THEN py{i} END, 0) END AS base{i}"
-        for i in range(n))
-    any_ytd = " OR ".join(f"y{i} IS NOT NULL" for i in range(n))
+        f"c.y{i} AS y{i}, CASE WHEN c.y{i} IS NOT NULL THEN coalesce(c.b{i}, p.y{i}, 0) END AS base{i}" for i in range(n))
+    any_ytd = " OR ".join(f"c.y{i} IS NOT NULL" for i in range(n))
     sums = ", ".join(f"count(y{i}) AS n{i}, sum(y{i}) AS s{i}, sum(base{i}) AS t{i}" for i in range(n))
     unpivot = "\n            UNION ALL ".join(
         f"SELECT year, month, division, '{INDICATORS[i][1]}' AS indicator, {i} AS ind_order, "
@@ -99,22 +96,23 @@ def figures_query(raw):
         return (f"CASE WHEN {den} > 0 THEN CAST(sign({num}) * ((abs({num}) * 2 + {den}) // (2 * {den})) "
                 f"AS DECIMAL(38, 0)) * 0.0001 END")
     return f"""
-    joined AS (
-        SELECT *, lag(year) OVER w AS prev_year, lag(month) OVER w AS prev_month, {lags},
-               arg_max(industry, year * 100 + month) OVER whole AS last_industry
-        FROM {raw}
-        WINDOW w AS (PARTITION BY code ORDER BY month, year),
-               whole AS (PARTITION BY code ORDER BY month, year ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
-    ),
-    unit_rows AS (
-        SELECT code, year, month, {bases}, ({any_ytd}) AS reporting,
-               CASE WHEN d BETWEEN 1 AND 97 THEN lpad(CAST(d AS VARCHAR), 2, '0') ELSE 'unknown' END AS division
+    units AS (
+        SELECT code, CASE WHEN d BETWEEN 1 AND 97 THEN lpad(CAST(d AS VARCHAR), 2, '0') ELSE 'unknown' END AS division
         FROM (
-            SELECT *, TRY_CAST(substr(CASE WHEN length(digits) IN (1, 3) THEN '0' || digits ELSE digits END, 1, 2) AS INTEGER)
-                      * CASE WHEN length(digits) IN (1, 2, 3, 4) THEN 1 END AS d
-            FROM (SELECT *, regexp_extract(upper(replace(coalesce(last_industry, ''), ' ', '')), '^[A-Z]?([0-9]+)$', 1)
-                            AS digits FROM joined)
+            SELECT code, TRY_CAST(substr(CASE WHEN length(digits) IN (1, 3) THEN '0' || digits ELSE digits END, 1, 2) AS INTEGER)
+                         * CASE WHEN length(digits) IN (1, 2, 3, 4) THEN 1 END AS d
+            FROM (
+                SELECT code, regexp_extract(upper(replace(coalesce(arg_max(industry, year * 100 + month), ''), ' ', '')),
+                                            '^[A-Z]?([0-9]+)$', 1) AS digits
+                FROM {raw} GROUP BY code
+            )
         )
+    ),
+    unit_rows AS MATERIALIZED (
+        SELECT c.code, c.year, c.month, {bases}, ({any_ytd}) AS reporting, u.division
+        FROM {raw} c
+        LEFT JOIN {raw} p ON p.code = c.code AND p.year = c.year - 1 AND p.month = c.month
+        JOIN units u ON u.code = c.code
     ),
     agg AS (
         SELECT year, month, CASE WHEN GROUPING(division) = 1 THEN NULL ELSE division END AS division, {sums}

@@ -35,6 +35,24 @@ struct RawStatement {
         sqlite3_bind_text(handle, index, text, -1, transient)
     }
 
+    /// Binds a double (nil as NULL).
+    func bind(double value: Double?, at index: Int32) {
+        guard let value else {
+            sqlite3_bind_null(handle, index)
+            return
+        }
+        sqlite3_bind_double(handle, index, value)
+    }
+
+    /// Binds an optional integer.
+    func bind(int value: Int?, at index: Int32) {
+        guard let value else {
+            sqlite3_bind_null(handle, index)
+            return
+        }
+        sqlite3_bind_int64(handle, index, Int64(value))
+    }
+
     /// Runs a statement that returns no row.
     func run() throws {
         let code = sqlite3_step(handle)

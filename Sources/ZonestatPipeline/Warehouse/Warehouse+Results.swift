@@ -36,27 +36,35 @@ extension Warehouse {
     }
 
     private static func insertIndicators(_ db: Database, _ rows: [IndicatorRow], config: PipelineConfig) throws {
-        let statement = try db.makeStatement(
-            sql: """
-                INSERT INTO out_indicators(period, indicator, indicator_name, unit, scope, scope_id, scope_name, units,
-                    ytd, ytd_base, ytd_yoy_pct, ytd_increment, month, month_base, month_yoy_pct, pull_pp, share_pct,
-                    estimate, ytd_yoy_exact, month_yoy_exact, pull_exact, share_exact, position)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+        // The bulk of a transform's output (a row per unit): bound through SQLite's C API.
+        let statement = try RawStatement(
+            db,
+            """
+            INSERT INTO out_indicators(period, indicator, indicator_name, unit, scope, scope_id, scope_name, units,
+                ytd, ytd_base, ytd_yoy_pct, ytd_increment, month, month_base, month_yoy_pct, pull_pp, share_pct,
+                estimate, ytd_yoy_exact, month_yoy_exact, pull_exact, share_exact, position)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
         for (position, row) in rows.enumerated() {
             let spec = config.indicator(row.indicator)
             let unit = spec?.unit ?? .tenThousandYuan
-            let values: [(any DatabaseValueConvertible)?] = [
-                row.period.description, row.indicator, spec?.name ?? row.indicator, unit.label, row.scope.rawValue,
-                row.scopeId, row.scopeName, row.units, ResultCodec.text(row.ytd, unit), ResultCodec.text(row.ytdBase, unit),
-                ResultCodec.rounded(row.ytdYoYPercent), ResultCodec.text(row.ytdIncrement, unit),
-                ResultCodec.text(row.month, unit), ResultCodec.text(row.monthBase, unit),
-                ResultCodec.rounded(row.monthYoYPercent), ResultCodec.rounded(row.pullPoints),
-                ResultCodec.rounded(row.sharePercent), row.estimate ? 1 : 0, ResultCodec.exact(row.ytdYoYPercent),
-                ResultCodec.exact(row.monthYoYPercent), ResultCodec.exact(row.pullPoints), ResultCodec.exact(row.sharePercent),
-                position,
+            let texts: [(Int32, String?)] = [
+                (1, row.period.description), (2, row.indicator), (3, spec?.name ?? row.indicator), (4, unit.label),
+                (5, row.scope.rawValue), (6, row.scopeId), (7, row.scopeName), (9, ResultCodec.text(row.ytd, unit)),
+                (10, ResultCodec.text(row.ytdBase, unit)), (12, ResultCodec.text(row.ytdIncrement, unit)),
+                (13, ResultCodec.text(row.month, unit)), (14, ResultCodec.text(row.monthBase, unit)),
+                (19, ResultCodec.exact(row.ytdYoYPercent)), (20, ResultCodec.exact(row.monthYoYPercent)),
+                (21, ResultCodec.exact(row.pullPoints)), (22, ResultCodec.exact(row.sharePercent)),
             ]
-            try statement.execute(arguments: StatementArguments(values))
+            for (index, text) in texts { statement.bind(text: text, at: index) }
+            statement.bind(int: row.units, at: 8)
+            statement.bind(double: ResultCodec.rounded(row.ytdYoYPercent), at: 11)
+            statement.bind(double: ResultCodec.rounded(row.monthYoYPercent), at: 15)
+            statement.bind(double: ResultCodec.rounded(row.pullPoints), at: 16)
+            statement.bind(double: ResultCodec.rounded(row.sharePercent), at: 17)
+            statement.bind(int: row.estimate ? 1 : 0, at: 18)
+            statement.bind(int: position, at: 23)
+            try statement.run()
         }
     }
 
