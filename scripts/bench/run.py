@@ -3,8 +3,8 @@
 
     python3 scripts/bench/run.py --size zone|province|nation [--repeat 3] [--data DIR]
 
-1. Generates the inbox if it is missing (generate_inbox.py, deterministic; cached in --data,
-   default /work/bench-data/SIZE, or $ZONESTAT_BENCH_DATA/SIZE).
+1. Generates the inbox if it is missing (generate_inbox.py, deterministic; cached in --data, default
+   $ZONESTAT_BENCH_DATA/SIZE, else /work/bench-data/SIZE if that folder exists, else ./bench-data/SIZE).
 2. CHECK, before any time counts: one untimed zonestat cold run and both DuckDB variants; the zone
    and industry rows of every period (units, ytd, ytd_base, growth and pull to 4 decimals; roster
    units, new, exited, net) must be equal, else the harness stops with the differences.
@@ -280,7 +280,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", choices=SIZES, default="zone")
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--data", help="inbox cache (default /work/bench-data/SIZE or $ZONESTAT_BENCH_DATA/SIZE)")
+    parser.add_argument("--data", help="inbox cache (default $ZONESTAT_BENCH_DATA/SIZE, else /work/bench-data/SIZE "
+                        "if /work/bench-data exists, else bench-data/SIZE in the repository, git-ignored)")
     parser.add_argument("--bin", default=os.path.join(REPO, ".build", "release"), help="zonestat release binaries")
     parser.add_argument("--pipeline", default=os.path.join(REPO, "pipelines", "default.yaml"))
     parser.add_argument("--output", default=os.path.join(REPO, "BENCHMARKS.md"), help="file to update ('-': none)")
@@ -288,7 +289,8 @@ def main():
     parser.add_argument("--keep", action="store_true", help="keep the last workspaces and peer outputs")
     args = parser.parse_args()
 
-    root = os.environ.get("ZONESTAT_BENCH_DATA", "/work/bench-data")
+    root = os.environ.get("ZONESTAT_BENCH_DATA") or (
+        "/work/bench-data" if os.path.isdir("/work/bench-data") else os.path.join(REPO, "bench-data"))
     data = os.path.abspath(args.data or os.path.join(root, args.size))
     inbox = os.path.join(data, "inbox")
     marker = os.path.join(data, ".complete")

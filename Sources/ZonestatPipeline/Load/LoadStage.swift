@@ -56,11 +56,12 @@ public struct LoadStage: Sendable {
         let extractWarnings = try warehouse.extractWarnings()
         let definitions = config.indicators.map(\.definition)
         let zoneSeries = try warehouse.storedZoneSeries(config: config)
-        var publication = Publication(folders: [], topLevelFiles: [:])
         var summary = Summary()
         // Finish or undo what an interrupted publication left, before deciding what is current.
         try FileManager.default.createDirectory(atPath: workspace.out, withIntermediateDirectories: true)
-        try Publisher(outRoot: workspace.out, runID: runId).recover()
+        let publisher = Publisher(outRoot: workspace.out, runID: runId, hook: publishHook)
+        try publisher.recover()
+        var staged: [String] = []
         let generations = try warehouse.resultGenerations()
         let published = try warehouse.loadFingerprints()
         let ledgerMark = try warehouse.lastFileId()
@@ -103,7 +104,10 @@ public struct LoadStage: Sendable {
                 softwareVersion: ZonestatVersion.current, pipelineFile: config.source.map { ($0.path as NSString).lastPathComponent } ?? "",
                 pipelineSHA256: config.source?.sha256 ?? "", period: period, inputs: inputs, outputs: [])
             let folder = try PeriodFiles.render(context, manifest: manifest, bom: csvBOM)
-            publication.folders.append(folder)
+            // Staged one folder at a time: only this folder's bytes are in memory.
+            if staged.isEmpty { try publisher.begin() }
+            try publisher.stage(folder)
+            staged.append(folder.name)
             summary.files += folder.files.count
             if period == periods.last {
                 summary.headline = LoadStage.headline(folder.files["report.md"] ?? [])
@@ -111,13 +115,14 @@ public struct LoadStage: Sendable {
         }
         let catalog = IndicatorCatalog(definitions)
         let seriesMissing = !FileManager.default.fileExists(atPath: workspace.out + "/series.csv")
-        if !publication.folders.isEmpty || seriesMissing {
-            publication.topLevelFiles["series.csv"] = try SeriesTable.table(zoneSeries, catalog: catalog).csv(bom: csvBOM)
+        if !staged.isEmpty || seriesMissing {
+            if staged.isEmpty { try publisher.begin() }
+            let series = try SeriesTable.table(zoneSeries, catalog: catalog).csv(bom: csvBOM)
             summary.files += 1
-            try Publisher(outRoot: workspace.out, runID: runId, hook: publishHook).publish(publication)
+            try publisher.commit(folders: staged, topLevelFiles: ["series.csv": series])
         }
         try warehouse.storeLoadFingerprints(fingerprints)
-        summary.periods = publication.folders.compactMap { Warehouse.period($0.name) }
+        summary.periods = staged.compactMap { Warehouse.period($0) }
         summary.unchanged = periods.count - summary.periods.count
         if summary.headline == nil, let newest = periods.last {
             let report = (try? Data(contentsOf: URL(fileURLWithPath: workspace.out + "/\(newest)/report.md"))) ?? Data()

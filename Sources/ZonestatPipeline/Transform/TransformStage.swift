@@ -46,13 +46,14 @@ public struct TransformStage: Sendable {
         let warehouse = try Warehouse(path: workspace.warehouse)
         _ = try warehouse.registerIndicators(config.indicators)
         let input = try warehouse.computeInput(config: config)
+        let read = Date()
         let state = try warehouse.transformState()
-        let fingerprints = TransformFingerprints(config: config, units: input.units)
+        let configFingerprint = TransformStage.fingerprint(config)
         let unitDetails = Dictionary(
             input.units.map { ($0.code, "\($0.name)|\($0.industry ?? "")|\($0.area ?? "")") }, uniquingKeysWith: { a, _ in a })
         let lastFile = try warehouse.lastFileId()
         var dirty: Set<Period>?
-        if !full, let state, state.configFingerprint == fingerprints.config {
+        if !full, let state, state.configFingerprint == configFingerprint {
             let changed = try warehouse.changedPeriods(since: state.lastFileId)
             let units = try warehouse.read("compare unit details") { db in
                 try warehouse.periodsOfChangedUnits(db, current: unitDetails)
@@ -68,6 +69,7 @@ public struct TransformStage: Sendable {
         let threadCount = threads > 0 ? threads : ProcessInfo.processInfo.activeProcessorCount
         let options = ComputeOptions(threads: threadCount, periods: dirty)
         var computed = Set<Period>()
+        var storing = 0.0
         try warehouse.write("store transform results") { db in
             try Warehouse.clearResults(db, periods: dirty)
             // Period by period, so only one period's rows are in memory at a time.
@@ -77,28 +79,35 @@ public struct TransformStage: Sendable {
                 summary.targetRows += rows.targets.count
                 summary.rosterRows += rows.roster.count
                 summary.warnings += rows.warnings.count
+                let store = Date()
                 try Warehouse.insertResults(db, rows, config: config)
+                storing += Date().timeIntervalSince(store)
             }
             summary.warnings += unattached.count
             try Warehouse.bumpGenerations(db, periods: dirty.map { computed.union($0) } ?? computed, full: dirty == nil)
             try Warehouse.insertResults(db, ComputeResult(warnings: unattached), config: config)
             try Warehouse.storeTransformUnits(db, unitDetails)
-            try Warehouse.storeTransformState(db, lastFileId: lastFile, units: "", config: fingerprints.config)
+            try Warehouse.storeTransformState(db, lastFileId: lastFile, units: "", config: configFingerprint)
         }
         summary.seconds = Date().timeIntervalSince(started)
-        logger.info("transform done", metadata: ["periods": "\(computed.count)", "rows": "\(summary.indicatorRows)"])
+        logger.info(
+            "transform done",
+            metadata: [
+                "periods": "\(computed.count)", "rows": "\(summary.indicatorRows)",
+                "read_s": "\(String(format: "%.2f", read.timeIntervalSince(started)))",
+                "store_s": "\(String(format: "%.2f", storing))", "total_s": "\(String(format: "%.2f", summary.seconds))",
+            ])
         return summary
     }
 }
 
-/// A fingerprint of the configuration: when it changes, every stored result is recomputed.
-struct TransformFingerprints {
-    var config: String
-
-    init(config: PipelineConfig, units: [UnitInfo]) {
+extension TransformStage {
+    /// A fingerprint of what in the configuration the results depend on: when it changes, every
+    /// stored result is recomputed.
+    static func fingerprint(_ config: PipelineConfig) -> String {
         let indicators = config.indicators.map {
             "\($0.id)|\($0.name)|\($0.unit.label)|\($0.mergeJanFeb)|\($0.subsetOf ?? "")"
         }
-        self.config = SHA256.hexDigest(SHA256.digest(Array((config.zoneName + "\n" + indicators.joined(separator: "\n")).utf8)))
+        return SHA256.hexDigest(SHA256.digest(Array((config.zoneName + "\n" + indicators.joined(separator: "\n")).utf8)))
     }
 }

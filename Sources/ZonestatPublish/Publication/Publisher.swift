@@ -43,45 +43,13 @@ public struct Publisher: Sendable {
     /// the hook throws, untouched; otherwise throws ``PublicationError``.
     public func publish(_ publication: Publication) throws {
         try validate(publication)
-        try FileSystem.makeDirectory(outRoot)
-        try recover()
-        try stage(publication)
-        try hook?(.staged)
-        for folder in publication.folders.sorted(by: { $0.name < $1.name }) {
-            try replaceFolder(folder.name)
-        }
-        for name in publication.topLevelFiles.keys.sorted() {
-            try FileSystem.rename(stagingPath + "/" + name, path(name))
-            FileSystem.syncDirectory(outRoot)
-            try hook?(.replacedFile(name))
-        }
-        try pointLatest(candidates: publication.folders.map(\.name))
-        try FileSystem.removeTree(oldPath)
-        try FileSystem.removeTree(stagingPath)
-        FileSystem.syncDirectory(outRoot)
-        try hook?(.cleanedUp)
-    }
-
-    /// Writes every file under the staging folder and syncs it.
-    private func stage(_ publication: Publication) throws(PublicationError) {
-        try FileSystem.makeDirectory(stagingPath)
-        for folder in publication.folders {
-            let folderPath = stagingPath + "/" + folder.name
-            try FileSystem.makeDirectory(folderPath)
-            for name in folder.files.keys.sorted() {
-                try FileSystem.writeFile(folderPath + "/" + name, folder.files[name] ?? [])
-            }
-            FileSystem.syncDirectory(folderPath)
-        }
-        for name in publication.topLevelFiles.keys.sorted() {
-            try FileSystem.writeFile(stagingPath + "/" + name, publication.topLevelFiles[name] ?? [])
-        }
-        FileSystem.syncDirectory(stagingPath)
-        FileSystem.syncDirectory(outRoot)
+        try begin()
+        for folder in publication.folders { try stage(folder) }
+        try commit(folders: publication.folders.map(\.name), topLevelFiles: publication.topLevelFiles)
     }
 
     /// Puts the staged folder `name` in place of the published one.
-    private func replaceFolder(_ name: String) throws {
+    func replaceFolder(_ name: String) throws {
         let staged = stagingPath + "/" + name, target = path(name)
         if FileSystem.entry(target) == .missing {
             try FileSystem.rename(staged, target)
