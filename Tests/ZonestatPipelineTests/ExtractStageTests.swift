@@ -156,3 +156,27 @@ struct ExtractStageTests {
         #expect(problem.column == "税收本年累计(万元)")
     }
 }
+
+@Suite("Broken files from the fixtures are quarantined with every problem listed")
+struct BrokenFixtureTests {
+    static let expected: [(String, [ProblemCode])] = [
+        ("excel-numbers-gb18030.csv", [.creditCodeMangled, .creditCodeMangled]),
+        ("unterminated-quote.csv", [.csvSyntax]),
+        ("not-text.csv", [.encoding]),
+        ("bad-cells.csv", [.badPeriod, .badNumber, .percentNotAllowed, .duplicateKey]),
+        ("targets-empty.csv", [.noTarget, .badYear]),
+    ]
+
+    @Test(arguments: expected.map(\.0))
+    func quarantined(_ name: String) throws {
+        let ws = try TestWorkspace()
+        let url = try #require(Bundle.module.url(forResource: "Fixtures/broken/" + name, withExtension: nil))
+        try ws.drop(name, bytes: [UInt8](try Data(contentsOf: url)))
+        let summary = try ws.extract()
+        #expect(summary.quarantined == 1)
+        let codes = summary.results.first?.problems.filter(\.isError).map(\.code) ?? []
+        #expect(codes == Self.expected.first { $0.0 == name }?.1)
+        #expect(ws.files("quarantine") == [name, name + ".errors.csv"])
+        #expect(try ws.count("SELECT COUNT(*) FROM facts") == 0)
+    }
+}
