@@ -15,8 +15,9 @@ extension Warehouse {
             let unitIds = try UnitWriter(db).store(parsed.units, fileId: fileId)
             counts.units = unitIds.count
             let indicatorIdByIndex = config.indicators.map { indicatorIds[$0.id] ?? 0 }
+            let order = FactWriter.keyOrder(parsed.facts, unitIds: unitIds, indicatorIds: indicatorIdByIndex)
             let stored = try FactWriter(db, fileId: fileId).store(
-                parsed.facts, unitIds: unitIds, indicatorIds: indicatorIdByIndex)
+                parsed.facts, order: order, unitIds: unitIds, indicatorIds: indicatorIdByIndex)
             counts.factsNew = stored.new
             counts.factsRevised = stored.revised
             counts.factsUnchanged = stored.unchanged
