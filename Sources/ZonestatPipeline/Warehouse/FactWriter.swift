@@ -24,7 +24,12 @@ struct FactWriter {
     func store(_ facts: [ExtractedFact], order: [Int32], unitIds: [Int64], indicatorIds: [Int64]) throws
         -> (new: Int, revised: Int, unchanged: Int)
     {
-        let occupied = try occupiedPairs(Set(facts.map(\.period)))
+        var periods = Set<Int32>(), indicators = Set<Int16>()
+        for fact in facts {
+            periods.insert(fact.period)
+            indicators.insert(fact.indicator)
+        }
+        let occupied = try occupiedPairs(periods, indicators: Set(indicators.map { indicatorIds[Int($0)] }))
         var inserts = try InsertBatch(db, fileId: fileId)
         let lookup = try RawStatement(
             db,
@@ -94,13 +99,24 @@ struct FactWriter {
     }
 
     /// The (period, indicator) pairs among `periods` that already hold current facts.
-    private func occupiedPairs(_ periods: Set<Int32>) throws -> Set<PairKey> {
+    ///
+    /// Asked pair by pair: `facts_period` orders a period's rows by id, so the first row of the
+    /// indicator ends the search, where a `DISTINCT` would read the whole period.
+    private func occupiedPairs(_ periods: Set<Int32>, indicators: Set<Int64>) throws -> Set<PairKey> {
         var pairs = Set<PairKey>()
-        let statement = try db.makeStatement(
-            sql: "SELECT DISTINCT indicator_id FROM facts WHERE period = ? AND superseded_by IS NULL")
+        let statement = try RawStatement(
+            db, "SELECT EXISTS (SELECT 1 FROM facts WHERE period = ? AND superseded_by IS NULL AND indicator_id = ?), 0")
+        let periodHasFacts = try RawStatement(
+            db, "SELECT EXISTS (SELECT 1 FROM facts WHERE period = ? AND superseded_by IS NULL), 0")
         for period in periods {
-            for indicator in try Int64.fetchAll(statement, arguments: [Int64(period)]) {
-                pairs.insert(PairKey(period: Int64(period), indicator: indicator))
+            periodHasFacts.bind(Int64(period), at: 1)
+            guard let (any, _) = try periodHasFacts.firstPair(), any != 0 else { continue }
+            for indicator in indicators {
+                statement.bind(Int64(period), at: 1)
+                statement.bind(indicator, at: 2)
+                if let (exists, _) = try statement.firstPair(), exists != 0 {
+                    pairs.insert(PairKey(period: Int64(period), indicator: indicator))
+                }
             }
         }
         return pairs
