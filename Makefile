@@ -70,5 +70,13 @@ SCREENSHOT ?= $(WORKSPACE)/report-screenshot.png
 screenshot:
 	scripts/screenshot.sh $(WORKSPACE)/out/latest/report.html $(SCREENSHOT) 5200
 
+# Benchmarks against a DuckDB script on the same generated inbox (never part of `make test`):
+#   make bench SIZE=zone|province|nation [REPEAT=3]
+SIZE ?= zone
+REPEAT ?= 3
+bench: build
+	@python3 -c "import duckdb" 2>/dev/null || pip install --quiet duckdb
+	python3 scripts/bench/run.py --size $(SIZE) --repeat $(REPEAT)
+
 clean-workspace:
 	rm -rf $(WORKSPACE)
