@@ -5,10 +5,10 @@
 
 1. Generates the inbox if it is missing (generate_inbox.py, deterministic; cached in --data, default
    $ZONESTAT_BENCH_DATA/SIZE, else /work/bench-data/SIZE if that folder exists, else ./bench-data/SIZE).
-2. CHECK, before any time counts: one untimed zonestat cold run and both DuckDB variants; the zone
-   and industry rows of every period (units, ytd, ytd_base, growth and pull to 4 decimals; roster
-   units, new, exited, net) must be equal, else the harness stops with the differences.
-   The nightly outputs are checked the same way on their first run.
+2. CHECK, before any time counts: one untimed zonestat nightly run (it publishes every period) and
+   both DuckDB variants; the zone and industry rows of every period (units, ytd, ytd_base, growth
+   and pull to 4 decimals; roster units, new, exited, net) must be equal, else the harness stops
+   with the differences and reports no time. The first timed cold run is checked the same way.
 3. Measures, each --repeat times, every run in a fresh process (wall time; user+sys CPU and peak
    RSS from wait4 of that process, threads and children included):
      zonestat cold     fresh workspace with all files → extract + transform + load
@@ -292,24 +292,28 @@ def update_benchmarks(path, size, section):
 
 def measure_all(args, files, last_month, runs, logs, peer):
     """The check, then cold, nightly and both peer variants, --repeat times."""
-    # 1. The check, before any time counts.
+    # The nightly starting point: everything but the last month ingested, transformed, published.
+    base = os.path.join(runs, "nightly-base")
+    link_inbox([p for p in files if p != last_month], os.path.join(base, "inbox"))
+    run_pipeline(args.bin, args.pipeline, base, logs, "nightly-base")
+
+    # 1. The check, before any time counts: an untimed nightly run (which publishes every period)
+    #    against both peer variants. The first timed cold run is checked the same way before its
+    #    time is kept.
     check = os.path.join(runs, "check")
-    link_inbox(files, os.path.join(check, "inbox"))
+    clone_workspace(base, check)
+    os.link(last_month, os.path.join(check, "inbox", os.path.basename(last_month)))
     run_pipeline(args.bin, args.pipeline, check, logs, "check")
     expected = zonestat_figures(check)
     counts = {}
     for variant in ("stream", "table"):
         out = os.path.join(runs, f"peer-{variant}.csv")
         measure(peer + ["--variant", variant, "--out", out], os.path.join(logs, f"check-duckdb-{variant}.log"))
-        counts[variant] = compare(expected, peer_figures(out), f"zonestat cold vs duckdb {variant}")
+        counts[variant] = compare(expected, peer_figures(out), f"zonestat nightly vs duckdb {variant}")
     reference = peer_figures(os.path.join(runs, "peer-stream.csv"))
     shutil.rmtree(check)
-    print(f"check passed: {counts['stream']} zone/industry rows of {len({k[1] for k in expected})} periods agree", flush=True)
-
-    # The nightly starting point: everything but the last month ingested, transformed, published.
-    base = os.path.join(runs, "nightly-base")
-    link_inbox([p for p in files if p != last_month], os.path.join(base, "inbox"))
-    run_pipeline(args.bin, args.pipeline, base, logs, "nightly-base")
+    periods = len({k[1] for k in expected})
+    print(f"check passed: {counts['stream']} zone/industry rows of {periods} periods agree", flush=True)
 
     results = {name: [] for name in ("zonestat cold", "zonestat nightly", "duckdb stream", "duckdb table")}
     for repeat in range(args.repeat):
@@ -317,6 +321,8 @@ def measure_all(args, files, last_month, runs, logs, peer):
         shutil.rmtree(workspace, ignore_errors=True)
         link_inbox(files, os.path.join(workspace, "inbox"))
         results["zonestat cold"].append(run_pipeline(args.bin, args.pipeline, workspace, logs, f"cold{repeat}"))
+        if repeat == 0:
+            compare(zonestat_figures(workspace), reference, "zonestat cold vs duckdb stream")
         if not (args.keep and repeat == args.repeat - 1):
             shutil.rmtree(workspace)
 
@@ -325,8 +331,6 @@ def measure_all(args, files, last_month, runs, logs, peer):
         clone_workspace(base, workspace)
         os.link(last_month, os.path.join(workspace, "inbox", os.path.basename(last_month)))
         results["zonestat nightly"].append(run_pipeline(args.bin, args.pipeline, workspace, logs, f"nightly{repeat}"))
-        if repeat == 0:
-            compare(zonestat_figures(workspace), reference, "zonestat nightly vs duckdb stream")
         if not (args.keep and repeat == args.repeat - 1):
             shutil.rmtree(workspace)
 
@@ -334,14 +338,21 @@ def measure_all(args, files, last_month, runs, logs, peer):
             out = os.path.join(runs, f"peer-{variant}.csv")
             results[f"duckdb {variant}"].append(
                 measure(peer + ["--variant", variant, "--out", out], os.path.join(logs, f"duckdb-{variant}{repeat}.log")))
+        save_partial(runs, results)
         print(f"repeat {repeat + 1}/{args.repeat}: " + ", ".join(f"{k} {v[-1]['wall']:.2f} s" for k, v in results.items()),
               flush=True)
     if not args.keep:
         shutil.rmtree(base)
     checked = (f"zonestat's zone and industry rows (units, ytd, ytd_base, ytd_yoy_pct, pull_pp; roster units, new, exited, "
-               f"net) of all {len({k[1] for k in expected})} periods equal both DuckDB variants' ({counts['stream']} rows, "
-               f"cold and nightly)")
+               f"net) of all {periods} periods equal both DuckDB variants' ({counts['stream']} rows; nightly before "
+               f"any timed run, cold on the first timed run)")
     return results, checked
+
+
+def save_partial(runs, results):
+    """What has been measured so far (a long run that is interrupted keeps its finished repeats)."""
+    with open(os.path.join(runs, "partial.json"), "w") as handle:
+        json.dump(results, handle, indent=1, default=str)
 
 
 def measure_extract_only(args, files, runs, logs, peer):
@@ -359,6 +370,7 @@ def measure_extract_only(args, files, runs, logs, peer):
             out = os.path.join(runs, f"peer-{variant}.csv")
             results[f"duckdb {variant}"].append(
                 measure(peer + ["--variant", variant, "--out", out], os.path.join(logs, f"duckdb-{variant}{repeat}.log")))
+        save_partial(runs, results)
         print(f"repeat {repeat + 1}/{args.repeat}: " + ", ".join(f"{k} {v[-1]['wall']:.2f} s" for k, v in results.items()),
               flush=True)
     return results
