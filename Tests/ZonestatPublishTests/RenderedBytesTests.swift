@@ -1,0 +1,78 @@
+import Testing
+import ZonestatCSV
+import ZonestatCore
+@testable import ZonestatPublish
+
+/// The bytes of a mid-size generated period, pinned: the renderers are tuned for province-size
+/// periods, and every such change must leave every published byte as it was.
+@Suite("Rendered bytes of a generated period")
+struct RenderedBytesTests {
+    static let manifest = Manifest(
+        runID: "run-1", startedAt: "2023-05-10T02:00:00Z", finishedAt: "2023-05-10T02:00:05Z", softwareVersion: "0.2.0",
+        pipelineFile: "default.yaml", pipelineSHA256: "00", period: nil,
+        inputs: [ManifestInput(name: "2023-04企业月报.csv", sha256: "11", encoding: "utf-8", kind: "wide", rows: 400, periods: [GeneratedResult.period])],
+        outputs: [])
+
+    /// SHA-256 of every file, as the straightforward renderers wrote them.
+    static let digests: [String: String] = [
+        "bom/indicators.csv": "2699664fedb259411b26290d247860a8a88f03e4b8f10651ae48d6ae3a46762d",
+        "bom/indicators.json": "1dee2e24f53eaa1b011561ca08f77a5e4e597bcea9194eeffc3df10432e94db7",
+        "bom/manifest.json": "13f49a56195472e8177eb617447078664d41a0e2b24a21ce87fdcbd2c03a4229",
+        "bom/report.html": "cb71982b811571578369825eabfbd07a60a0185bbfed7752c6e1a04b16f9b69e",
+        "bom/report.md": "df7be9d7620c891793a0dc872cbc0f30f49af3b4421bb5d6a5ccf48b0f2b1c06",
+        "bom/roster.csv": "e1806cb6ced2489d58177e6546e9f88dbd849f6cce8274482664e86f237da3c4",
+        "bom/roster.json": "27ff1e92b91466316b8265bf1a8da767581c4d073ab89087e45e22710c9b2e2f",
+        "bom/targets.csv": "eaaf386cd3e50f047a57748dbc8edcb382923697acc2ba38ee9e720ff7bc5899",
+        "bom/targets.json": "1f9e3f9c7513bbfaafee6d0f714559a59af170f52cc09930be41506c505f8afb",
+        "bom/warnings.csv": "a7dfae4256265c2036bdea0c557da38c890587b88b664df9c1396f1fa5a27ee9",
+        "plain/indicators.csv": "c82fddc158b45d883d15b4855d7de60eb14cfb66543476d3227fd5111315205b",
+        "plain/indicators.json": "1dee2e24f53eaa1b011561ca08f77a5e4e597bcea9194eeffc3df10432e94db7",
+        "plain/manifest.json": "436a8d3e4a08f811a77a2edf80d9050613bba31b9022ed4105f0cd1f3be4e6fe",
+        "plain/report.html": "cb71982b811571578369825eabfbd07a60a0185bbfed7752c6e1a04b16f9b69e",
+        "plain/report.md": "df7be9d7620c891793a0dc872cbc0f30f49af3b4421bb5d6a5ccf48b0f2b1c06",
+        "plain/roster.csv": "d0c372be62709caf0fabbc39af31c5c02b51d027398e2ab2df65e879c870514d",
+        "plain/roster.json": "27ff1e92b91466316b8265bf1a8da767581c4d073ab89087e45e22710c9b2e2f",
+        "plain/targets.csv": "22095bf2439432bdaa1d119e50557e409967710006f4b8f06908df422a015431",
+        "plain/targets.json": "1f9e3f9c7513bbfaafee6d0f714559a59af170f52cc09930be41506c505f8afb",
+        "plain/warnings.csv": "095a6e51555b1a93ab2dde6eea45b89233e2b21a360637e7f138a24afaeb1032",
+    ]
+
+    @Test(arguments: [true, false])
+    func everyFileKeepsItsBytes(bom: Bool) throws {
+        let folder = try PeriodFiles.render(GeneratedResult.context(), manifest: Self.manifest, bom: bom)
+        var seen: [String: String] = [:]
+        for (name, bytes) in folder.files.sorted(by: { $0.key < $1.key }) {
+            seen["\(bom ? "bom" : "plain")/\(name)"] = SHA256.hexDigest(SHA256.digest(bytes))
+        }
+        for (name, digest) in seen.sorted(by: { $0.key < $1.key }) {
+            #expect(Self.digests[name] == digest, "\(name) changed")
+        }
+        // The generated period reaches every section of the report.
+        let report = TestText.string(folder.files["report.md"] ?? [])
+        for phrase in ["全年目标存在冲突", "拉动较多的是", "下拉较多的是", "从增长面看", "前8条如下", "附表"] {
+            #expect(report.contains(phrase), "report.md lacks \(phrase)")
+        }
+        #expect(TestText.string(folder.files["report.html"] ?? []).contains("<svg"))
+    }
+
+    @Test func tablesMatchTheReferenceWriters() throws {
+        let context = GeneratedResult.context()
+        let rows = context.result.indicators.filter { $0.period == context.period }
+        let tables = [
+            try IndicatorsTable.table(rows, catalog: context.catalog),
+            try TargetsTable.table(context.result.targets.filter { $0.period == context.period }, catalog: context.catalog),
+            RosterTable.table(context.result.roster), WarningsTable.table(context.warnings),
+            PublishedTable(columns: ["a"], rows: []),
+        ]
+        for table in tables {
+            for bom in [true, false] {
+                var writer = CSVWriter(byteOrderMark: bom)
+                writer.append(table.columns)
+                for row in table.rows { writer.append(row.map(\.csvText)) }
+                #expect(table.csv(bom: bom) == writer.bytes)
+            }
+            let objects = table.rows.map { row in JSONValue.object(zip(table.columns, row).map { JSONMember($0, $1.jsonValue) }) }
+            #expect(table.json() == Array((JSONValue.array(objects).rendered() + "\n").utf8))
+        }
+    }
+}
