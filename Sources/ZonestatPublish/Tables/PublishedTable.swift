@@ -1,5 +1,3 @@
-import ZonestatCSV
-
 /// A table as published: named columns in contract order and typed cells.
 ///
 /// Every data file of outputs.md (`indicators`, `targets`, `roster`, `warnings`, `series`) is
@@ -20,10 +18,16 @@ public struct PublishedTable: Sendable, Hashable {
     /// The CSV file: header row, RFC 4180 quoting, CRLF, CSV-injection guard, with a UTF-8
     /// byte order mark unless `bom` is false (outputs.md, "CSV conventions").
     public func csv(bom: Bool = true) -> [UInt8] {
-        var writer = CSVWriter(byteOrderMark: bom)
-        writer.append(columns)
+        var writer = ByteWriter(capacity: estimatedBytes)
+        if bom { writer.append(ByteWriter.byteOrderMark) }
+        writer.appendCSVRecord(columns)
         for row in rows {
-            writer.append(row.map(\.csvText))
+            for (index, cell) in row.enumerated() {
+                if index > 0 { writer.append(UInt8(ascii: ",")) }
+                writer.appendCSVField(cell.csvText)
+            }
+            writer.append(UInt8(ascii: "\r"))
+            writer.append(UInt8(ascii: "\n"))
         }
         return writer.bytes
     }
@@ -31,9 +35,33 @@ public struct PublishedTable: Sendable, Hashable {
     /// The JSON file: an array with one object per row, keyed by the column names in column
     /// order, numbers as number literals, undefined as `null`; one row per line.
     public func json() -> [UInt8] {
-        let objects = rows.map { row in
-            JSONValue.object(zip(columns, row).map { JSONMember($0, $1.jsonValue) })
+        // What `JSONValue.rendered()` writes for an array of flat objects, written directly:
+        // building a JSONValue per cell cost more than the bytes.
+        guard !rows.isEmpty else { return Array("[]\n".utf8) }
+        var keys: [[UInt8]] = []
+        for (index, column) in columns.enumerated() {
+            var key = ByteWriter(capacity: column.utf8.count + 4)
+            if index > 0 { key.append(", ") }
+            key.appendJSONString(column)
+            key.append(": ")
+            keys.append(key.bytes)
         }
-        return Array((JSONValue.array(objects).rendered() + "\n").utf8)
+        var writer = ByteWriter(capacity: estimatedBytes + rows.count * keys.reduce(4) { $0 + $1.count })
+        writer.append("[\n")
+        for (rowIndex, row) in rows.enumerated() {
+            writer.append("  {")
+            for (index, cell) in row.enumerated() {
+                writer.append(keys[index])
+                writer.appendJSON(cell)
+            }
+            writer.append(rowIndex + 1 < rows.count ? "},\n" : "}\n")
+        }
+        writer.append("]\n")
+        return writer.bytes
+    }
+
+    /// About the bytes of the cells, to reserve the buffer once.
+    private var estimatedBytes: Int {
+        (rows.count + 1) * columns.count * 12 + 64
     }
 }
