@@ -11,7 +11,7 @@ public enum PeriodFiles {
     ) throws(PublishError) -> PublishedFolder {
         let catalog = context.catalog
         let period = context.period
-        let indicators = try IndicatorsTable.table(context.result.indicators.filter { $0.period == period }, catalog: catalog)
+        let indicators = try IndicatorsTable.table(context.periodIndicators, catalog: catalog)
         let targets = try TargetsTable.table(context.targets, catalog: catalog)
         let roster = RosterTable.table(context.roster)
         let warnings = WarningsTable.table(context.warnings)
@@ -25,8 +25,10 @@ public enum PeriodFiles {
         }
         files["warnings.csv"] = warnings.csv(bom: bom)
         rows["warnings.csv"] = warnings.rows.count
-        files["report.md"] = Array(try MarkdownReport.render(context).utf8)
-        files["report.html"] = Array(try HTMLReport.render(context).utf8)
+        // One document for both reports: they say the same thing.
+        let document = try ReportBuilder.document(context)
+        files["report.md"] = Array(MarkdownReport.render(document).utf8)
+        files["report.html"] = Array(HTMLReport.render(document).utf8)
 
         var periodManifest = manifest
         periodManifest.period = period

@@ -6,11 +6,15 @@ public struct ReportContext: Sendable, Hashable {
     /// The zone's name, as in the report's title (`XX经济开发区`).
     public var zoneName: String
     /// The period reported on.
-    public var period: Period
+    public var period: Period {
+        didSet { rows = PeriodRows(result, period: period) }
+    }
     /// The indicators in report order, with their display units and precision.
     public var indicators: [IndicatorDefinition]
     /// The period's rows (rows of other periods are ignored).
-    public var result: ComputeResult
+    public var result: ComputeResult {
+        didSet { rows = PeriodRows(result, period: period) }
+    }
     /// The zone rows of this year and last year, every period, for the growth charts.
     public var series: [IndicatorRow]
     /// The warnings raised by the data behind the period.
@@ -18,6 +22,8 @@ public struct ReportContext: Sendable, Hashable {
     /// A date line for the report's header (`2023年5月10日`), when the caller wants one; the
     /// renderers never read the clock, so identical contexts give identical bytes.
     public var issuedOn: String?
+    /// Where the period's rows are in ``result``: kept in step with it and ``period``.
+    private(set) var rows: PeriodRows
 
     public init(
         zoneName: String, period: Period, indicators: [IndicatorDefinition], result: ComputeResult,
@@ -30,6 +36,7 @@ public struct ReportContext: Sendable, Hashable {
         self.series = series
         self.warnings = warnings
         self.issuedOn = issuedOn
+        self.rows = PeriodRows(result, period: period)
     }
 
     /// The catalog of ``indicators``.
@@ -37,21 +44,22 @@ public struct ReportContext: Sendable, Hashable {
 
     /// The zone row of `indicator` for the period, if any.
     func zoneRow(_ indicator: String) -> IndicatorRow? {
-        result.indicators.first { $0.period == period && $0.scope == .zone && $0.indicator == indicator }
+        rows.zone[indicator].map { result.indicators[$0] }
     }
 
     /// The industry rows of `indicator` for the period, in the core's order.
     func industryRows(_ indicator: String) -> [IndicatorRow] {
-        result.indicators.filter { $0.period == period && $0.scope == .industry && $0.indicator == indicator }
+        (rows.industries[indicator] ?? []).map { result.indicators[$0] }
+    }
+
+    /// The period's indicator rows, in the core's order.
+    var periodIndicators: [IndicatorRow] {
+        rows.onlyThisPeriod ? result.indicators : result.indicators.filter { $0.period == period }
     }
 
     /// The period's targets.
-    var targets: [TargetRow] {
-        result.targets.filter { $0.period == period }
-    }
+    var targets: [TargetRow] { rows.targets }
 
     /// The period's roster rows.
-    var roster: [RosterRow] {
-        result.roster.filter { $0.period == period }
-    }
+    var roster: [RosterRow] { rows.roster }
 }
