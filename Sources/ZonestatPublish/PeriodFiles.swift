@@ -11,13 +11,20 @@ public enum PeriodFiles {
     ) throws(PublishError) -> PublishedFolder {
         let catalog = context.catalog
         let period = context.period
-        let indicators = try IndicatorsTable.table(context.periodIndicators, catalog: catalog)
+        let indicatorRows = context.periodIndicators
+        // The big table is written straight to bytes; the others go through PublishedTable.
+        let indicatorsCSV = try IndicatorsTable.csv(indicatorRows, catalog: catalog, bom: bom)
+        let indicatorsJSON = try IndicatorsTable.json(indicatorRows, catalog: catalog)
         let targets = try TargetsTable.table(context.targets, catalog: catalog)
         let roster = RosterTable.table(context.roster)
         let warnings = WarningsTable.table(context.warnings)
         var files: [String: [UInt8]] = [:]
         var rows: [String: Int] = [:]
-        for (name, table) in [("indicators", indicators), ("targets", targets), ("roster", roster)] {
+        files["indicators.csv"] = indicatorsCSV
+        files["indicators.json"] = indicatorsJSON
+        rows["indicators.csv"] = indicatorRows.count
+        rows["indicators.json"] = indicatorRows.count
+        for (name, table) in [("targets", targets), ("roster", roster)] {
             files[name + ".csv"] = table.csv(bom: bom)
             files[name + ".json"] = table.json()
             rows[name + ".csv"] = table.rows.count

@@ -22,6 +22,10 @@ struct ByteWriter {
         bytes.append(contentsOf: other)
     }
 
+    mutating func append(_ other: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: other)
+    }
+
     mutating func append(_ utf8: String.UTF8View) {
         bytes.append(contentsOf: utf8)
     }

@@ -1,0 +1,155 @@
+import ZonestatCore
+
+/// `indicators.csv` and `indicators.json` written straight from the rows: the bytes
+/// ``IndicatorsTable/table(_:catalog:)`` renders through ``PublishedTable``, without a cell and
+/// a `String` for each of a province period's millions of figures.
+///
+/// Every number is written as a valid JSON number literal (digits, at most one point, no
+/// leading zeros), which the CSV never quotes or guards; the texts go through the same
+/// escaping as ``PublishedTable``'s.
+extension IndicatorsTable {
+    /// The CSV file of `rows`, in their order.
+    static func csv(_ rows: [IndicatorRow], catalog: IndicatorCatalog, bom: Bool) throws(PublishError) -> [UInt8] {
+        var writer = ByteWriter(capacity: rows.count * 200 + 256)
+        if bom { writer.append(ByteWriter.byteOrderMark) }
+        writer.appendCSVRecord(columns)
+        var leads = LeadingCells(catalog: catalog, format: .csv)
+        for row in rows {
+            writer.append(try leads.bytes(row))
+            writer.appendCSVField(row.scopeId)
+            writer.append(UInt8(ascii: ","))
+            writer.appendCSVField(row.scopeName)
+            writer.append(UInt8(ascii: ","))
+            writer.appendInteger(row.units)
+            let unit = leads.unit
+            writer.appendFigures(row, unit: unit) { writer, _ in writer.append(UInt8(ascii: ",")) } empty: { _ in }
+            writer.append(UInt8(ascii: ","))
+            writer.append(row.estimate ? UInt8(ascii: "1") : UInt8(ascii: "0"))
+            writer.append(UInt8(ascii: "\r"))
+            writer.append(UInt8(ascii: "\n"))
+        }
+        return writer.bytes
+    }
+
+    /// The JSON file of `rows`: one object per row and line, keys in column order.
+    static func json(_ rows: [IndicatorRow], catalog: IndicatorCatalog) throws(PublishError) -> [UInt8] {
+        guard !rows.isEmpty else { return Array("[]\n".utf8) }
+        let keys = columns.enumerated().map { index, column in
+            var key = ByteWriter(capacity: column.utf8.count + 6)
+            if index > 0 { key.append(", ") }
+            key.appendJSONString(column)
+            key.append(": ")
+            return key.bytes
+        }
+        var writer = ByteWriter(capacity: rows.count * 480 + 256)
+        writer.append("[\n")
+        var leads = LeadingCells(catalog: catalog, format: .json)
+        for (index, row) in rows.enumerated() {
+            writer.append("  {")
+            writer.append(try leads.bytes(row))
+            writer.append(keys[5])
+            writer.appendJSONString(row.scopeId)
+            writer.append(keys[6])
+            writer.appendJSONString(row.scopeName)
+            writer.append(keys[7])
+            writer.appendInteger(row.units)
+            writer.appendFigures(row, unit: leads.unit) { writer, column in writer.append(keys[column]) } empty: {
+                $0.append("null")
+            }
+            writer.append(keys[17])
+            writer.append(row.estimate ? UInt8(ascii: "1") : UInt8(ascii: "0"))
+            writer.append(index + 1 < rows.count ? "},\n" : "}\n")
+        }
+        writer.append("]\n")
+        return writer.bytes
+    }
+}
+
+extension ByteWriter {
+    /// Columns 8…16 (`ytd` … `share_pct`), each after `separator(column)`; `empty` writes an
+    /// undefined figure.
+    @inline(__always)
+    fileprivate mutating func appendFigures(
+        _ row: IndicatorRow, unit: MoneyUnit, separator: (inout ByteWriter, Int) -> Void, empty: (inout ByteWriter) -> Void
+    ) {
+        separator(&self, 8)
+        appendAmount(row.ytd, in: unit)
+        separator(&self, 9)
+        appendAmount(row.ytdBase, in: unit)
+        separator(&self, 10)
+        if let percent = row.ytdYoYPercent { appendPercent(percent) } else { empty(&self) }
+        separator(&self, 11)
+        appendAmount(row.ytdIncrement, in: unit)
+        separator(&self, 12)
+        if let month = row.month { appendAmount(month, in: unit) } else { empty(&self) }
+        separator(&self, 13)
+        if let base = row.monthBase { appendAmount(base, in: unit) } else { empty(&self) }
+        separator(&self, 14)
+        if let percent = row.monthYoYPercent { appendPercent(percent) } else { empty(&self) }
+        separator(&self, 15)
+        if let percent = row.pullPoints { appendPercent(percent) } else { empty(&self) }
+        separator(&self, 16)
+        if let percent = row.sharePercent { appendPercent(percent) } else { empty(&self) }
+    }
+}
+
+/// The first five cells of a row (period, indicator, its name and unit, scope) with what
+/// separates them from the next, as bytes: the same for long runs of rows, so written once.
+private struct LeadingCells {
+    enum Format { case csv, json }
+
+    let catalog: IndicatorCatalog
+    let format: Format
+    /// The money unit of the last row's indicator.
+    private(set) var unit: MoneyUnit = .tenThousandYuan
+    private var period: Period?
+    private var indicator = ""
+    private var scope: ScopeKind?
+    private var head: [UInt8] = []
+    private var cells: [UInt8] = []
+
+    init(catalog: IndicatorCatalog, format: Format) {
+        self.catalog = catalog
+        self.format = format
+    }
+
+    /// The cells of `row`; throws when its indicator is not in the catalog.
+    mutating func bytes(_ row: IndicatorRow) throws(PublishError) -> [UInt8] {
+        if row.period != period || row.indicator != indicator {
+            let definition = try catalog.definition(row.indicator, in: "indicators.csv")
+            unit = definition.unit
+            var writer = ByteWriter(capacity: 96)
+            let texts = [row.period.description, row.indicator, definition.name, unit.label]
+            for (index, text) in texts.enumerated() {
+                cell(text, column: index, into: &writer)
+            }
+            head = writer.bytes
+            period = row.period
+            indicator = row.indicator
+            scope = nil
+        }
+        if row.scope != scope {
+            var writer = ByteWriter(capacity: head.count + 32)
+            writer.append(head)
+            cell(row.scope.rawValue, column: 4, into: &writer)
+            // What comes before `scope_id`.
+            if format == .csv { writer.append(UInt8(ascii: ",")) }
+            cells = writer.bytes
+            scope = row.scope
+        }
+        return cells
+    }
+
+    private func cell(_ text: String, column: Int, into writer: inout ByteWriter) {
+        switch format {
+        case .csv:
+            if column > 0 { writer.append(UInt8(ascii: ",")) }
+            writer.appendCSVField(text)
+        case .json:
+            if column > 0 { writer.append(", ") }
+            writer.appendJSONString(IndicatorsTable.columns[column])
+            writer.append(": ")
+            writer.appendJSONString(text)
+        }
+    }
+}
