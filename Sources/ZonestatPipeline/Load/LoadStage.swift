@@ -55,7 +55,6 @@ public struct LoadStage: Sendable {
         let files = try warehouse.ledgerFiles()
         let extractWarnings = try warehouse.extractWarnings()
         let definitions = config.indicators.map(\.definition)
-        let zoneSeries = try warehouse.storedZoneSeries(config: config)
         var summary = Summary()
         // Finish or undo what an interrupted publication left, before deciding what is current.
         try FileManager.default.createDirectory(atPath: workspace.out, withIntermediateDirectories: true)
@@ -66,6 +65,7 @@ public struct LoadStage: Sendable {
         let published = try warehouse.loadFingerprints()
         let ledgerMark = try warehouse.lastFileId()
         var fingerprints: [String: String] = [:]
+        var changed: [Period] = []
         for period in periods {
             // What this folder is rendered from: its year's results up to it, last year's (the
             // charts' comparison line), the files behind the newest period, and the settings.
@@ -77,7 +77,18 @@ public struct LoadStage: Sendable {
             fingerprints[period.description] = fingerprint
             let complete = FileManager.default.fileExists(atPath: workspace.out + "/\(period)/manifest.json")
             if !force, complete, published[period.description] == fingerprint { continue }
+            changed.append(period)
+        }
+        let seriesMissing = !FileManager.default.fileExists(atPath: workspace.out + "/series.csv")
+        // The zone series of the periods left as they are; a re-rendered period's zone rows come
+        // with its result, read below (each folder's charts need only earlier periods).
+        var zoneSeries: [IndicatorRow] = []
+        if !changed.isEmpty || seriesMissing {
+            zoneSeries = try warehouse.storedZoneSeries(periods: Set(periods).subtracting(changed), config: config)
+        }
+        for period in changed {
             let result = try warehouse.storedResult(periods: [period], config: config)
+            LoadStage.merge(result.indicators.filter { $0.scope == .zone }, into: &zoneSeries)
             var warnings = extractWarnings.filter { $0.periods.contains(period) }.map { PublishedWarning(extract: $0.problem) }
             warnings += result.warnings.map(PublishedWarning.init)
             if period == periods.last {
@@ -114,7 +125,6 @@ public struct LoadStage: Sendable {
             }
         }
         let catalog = IndicatorCatalog(definitions)
-        let seriesMissing = !FileManager.default.fileExists(atPath: workspace.out + "/series.csv")
         if !staged.isEmpty || seriesMissing {
             if staged.isEmpty { try publisher.begin() }
             let series = try SeriesTable.table(zoneSeries, catalog: catalog).csv(bom: csvBOM)
@@ -132,6 +142,14 @@ public struct LoadStage: Sendable {
         summary.seconds = Date().timeIntervalSince(started)
         logger.info("published", metadata: ["periods": "\(periods.count)", "files": "\(summary.files)"])
         return summary
+    }
+
+    /// `rows` (one period's zone rows, in position order) put among `series` (by period, then
+    /// position), where ``Warehouse/storedZoneSeries(config:)`` would have them.
+    static func merge(_ rows: [IndicatorRow], into series: inout [IndicatorRow]) {
+        guard let period = rows.first?.period else { return }
+        let at = series.firstIndex { $0.period > period } ?? series.endIndex
+        series.insert(contentsOf: rows, at: at)
     }
 
     /// The report's opening sentence: its first paragraph that states the figures.

@@ -1,12 +1,20 @@
 import GRDB
+import GRDBSQLite
 import ZonestatCore
 
 extension Warehouse {
     /// The periods that have stored results, oldest first.
     public func resultPeriods() throws(WarehouseError) -> [Period] {
         try read("list result periods") { db in
-            try String.fetchAll(db, sql: "SELECT DISTINCT period FROM out_indicators ORDER BY period")
-                .compactMap { Warehouse.period($0) }
+            // One index seek per period: `SELECT DISTINCT period` read the index entry of every row.
+            let next = try db.makeStatement(sql: "SELECT MIN(period) FROM out_indicators WHERE period > ?")
+            var periods: [Period] = []
+            var last = ""
+            while let text = try String.fetchOne(next, arguments: [last]) {
+                if let period = Warehouse.period(text) { periods.append(period) }
+                last = text
+            }
+            return periods
         }
     }
 
@@ -15,29 +23,20 @@ extension Warehouse {
         throws(WarehouseError) -> ComputeResult
     {
         try read("read stored results") { db in
+            var result = ComputeResult()
+            result.indicators = try Warehouse.indicatorRows(
+                db, config: config, periods: periods, scopes: scopes, periodsInSQL: true)
+            let periodTexts = periods.map { $0.map(\.description).sorted() }
+            let periodFilter = periodTexts.map { "period IN (\(Warehouse.placeholders($0.count)))" }
+            let periodWhere = periodFilter.map { " WHERE " + $0 } ?? ""
+            let periodArguments = StatementArguments(periodTexts ?? [])
             func wanted(_ text: String?) -> Period? {
                 guard let period = text.flatMap(Warehouse.period) else { return nil }
                 return periods.map { $0.contains(period) } ?? true ? period : nil
             }
-            var result = ComputeResult()
-            let scopeFilter = scopes.map { " WHERE scope IN (" + $0.map { "'\($0.rawValue)'" }.sorted().joined(separator: ",") + ")" } ?? ""
-            let periodFilter = periods.map { set in
-                (scopeFilter.isEmpty ? " WHERE " : " AND ") + "period IN (" + set.map { "'\($0)'" }.sorted().joined(separator: ",") + ")"
-            } ?? ""
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM out_indicators\(scopeFilter)\(periodFilter) ORDER BY period, position") {
-                guard let period = wanted(row["period"]) else { continue }
-                let unit = config.indicator(row["indicator"])?.unit ?? .tenThousandYuan
-                result.indicators.append(IndicatorRow(
-                    period: period, indicator: row["indicator"], scope: ScopeKind(rawValue: row["scope"]) ?? .zone,
-                    scopeId: row["scope_id"], scopeName: row["scope_name"], units: row["units"],
-                    ytd: ResultCodec.amount(row["ytd"], unit) ?? .zero, ytdBase: ResultCodec.amount(row["ytd_base"], unit) ?? .zero,
-                    ytdYoYPercent: ResultCodec.ratio(row["ytd_yoy_exact"]),
-                    ytdIncrement: ResultCodec.amount(row["ytd_increment"], unit) ?? .zero,
-                    month: ResultCodec.amount(row["month"], unit), monthBase: ResultCodec.amount(row["month_base"], unit),
-                    monthYoYPercent: ResultCodec.ratio(row["month_yoy_exact"]), pullPoints: ResultCodec.ratio(row["pull_exact"]),
-                    sharePercent: ResultCodec.ratio(row["share_exact"]), estimate: (row["estimate"] as Int) == 1))
-            }
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM out_targets ORDER BY period, position") {
+            for row in try Row.fetchAll(
+                db, sql: "SELECT * FROM out_targets\(periodWhere) ORDER BY period, position", arguments: periodArguments)
+            {
                 guard let period = wanted(row["period"]) else { continue }
                 let unit = config.indicator(row["indicator"])?.unit ?? .tenThousandYuan
                 let kind = TargetKind(rawValue: row["kind"]) ?? .level
@@ -56,7 +55,9 @@ extension Warehouse {
                     requiredRestGrowthPercent: ResultCodec.ratio(row["required_rest_exact"]),
                     status: TargetStatus(rawValue: row["status"]) ?? .notApplicable))
             }
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM out_roster ORDER BY period, position") {
+            for row in try Row.fetchAll(
+                db, sql: "SELECT * FROM out_roster\(periodWhere) ORDER BY period, position", arguments: periodArguments)
+            {
                 guard let period = wanted(row["period"]) else { continue }
                 result.roster.append(RosterRow(
                     period: period, scope: ScopeKind(rawValue: row["scope"]) ?? .zone, scopeId: row["scope_id"],
@@ -66,7 +67,11 @@ extension Warehouse {
                     noBaseUnits: row["no_base_units"], growingSharePercent: ResultCodec.ratio(row["growing_share_exact"]),
                     decliningSharePercent: ResultCodec.ratio(row["declining_share_exact"]), indicator: row["indicator"]))
             }
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM out_warnings ORDER BY position") {
+            // Warnings without a period concern every period.
+            let warningWhere = periodFilter.map { " WHERE period IS NULL OR " + $0 } ?? ""
+            for row in try Row.fetchAll(
+                db, sql: "SELECT * FROM out_warnings\(warningWhere) ORDER BY position", arguments: periodArguments)
+            {
                 let periodText: String? = row["period"]
                 if periodText != nil, wanted(periodText) == nil { continue }
                 result.warnings.append(ComputeWarning(
@@ -79,8 +84,39 @@ extension Warehouse {
 
     /// The zone rows of every period (for `series.csv` and the growth charts).
     public func storedZoneSeries(config: PipelineConfig) throws(WarehouseError) -> [IndicatorRow] {
-        let all = try storedResult(periods: nil, config: config, scopes: [.zone])
-        return all.indicators
+        try storedZoneSeries(periods: nil, config: config)
+    }
+
+    /// The zone rows of `periods` (all when nil), by period and position.
+    public func storedZoneSeries(periods: Set<Period>?, config: PipelineConfig) throws(WarehouseError) -> [IndicatorRow] {
+        if let periods, periods.isEmpty { return [] }
+        // No index has the scope: a few periods are quicker found through the period index,
+        // more in one scan of the table.
+        let periodsInSQL = (periods?.count ?? Int.max) <= Warehouse.indexedSeriesPeriods
+        return try read("read the zone series") { db in
+            try Warehouse.indicatorRows(db, config: config, periods: periods, scopes: [.zone], periodsInSQL: periodsInSQL)
+        }
+    }
+
+    /// Up to how many periods ``storedZoneSeries(periods:config:)`` reads through the period
+    /// index (a province period's rows take about a tenth of a scan of twenty-four periods).
+    static let indexedSeriesPeriods = 6
+
+    /// The `out_indicators` rows of `periods` and `scopes` (all when nil), by period and position.
+    /// `periodsInSQL` filters the periods in the query (through the period index) rather than
+    /// as the rows are read.
+    private static func indicatorRows(
+        _ db: Database, config: PipelineConfig, periods: Set<Period>?, scopes: Set<ScopeKind>?, periodsInSQL: Bool
+    ) throws -> [IndicatorRow] {
+        let periodTexts = periodsInSQL ? periods.map { $0.map(\.description).sorted() } : nil
+        let scopeTexts = scopes.map { $0.map(\.rawValue).sorted() }
+        let filters = [
+            periodTexts.map { "period IN (\(placeholders($0.count)))" }, scopeTexts.map { "scope IN (\(placeholders($0.count)))" },
+        ].compactMap { $0 }
+        var reader = StoredIndicatorReader(config: config, periods: periods)
+        return try reader.read(
+            db, filter: filters.isEmpty ? "" : " WHERE " + filters.joined(separator: " AND "),
+            arguments: (periodTexts ?? []) + (scopeTexts ?? []))
     }
 
     /// `2023-04` → the period.
@@ -88,5 +124,10 @@ extension Warehouse {
         let parts = text.split(separator: "-")
         guard parts.count == 2, let year = Int(parts[0]), let month = Int(parts[1]) else { return nil }
         return Period(year: year, month: month)
+    }
+
+    /// `?, ?, ?` for `count` parameters.
+    static func placeholders(_ count: Int) -> String {
+        Array(repeating: "?", count: count).joined(separator: ", ")
     }
 }
