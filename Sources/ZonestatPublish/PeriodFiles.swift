@@ -9,6 +9,11 @@ public enum PeriodFiles {
     public static func render(
         _ context: ReportContext, manifest: Manifest, bom: Bool = true
     ) throws(PublishError) -> PublishedFolder {
+        try files(context, bom: bom).folder(manifest: manifest)
+    }
+
+    /// Every file of the folder for `context.period` but the manifest.
+    public static func files(_ context: ReportContext, bom: Bool = true) throws(PublishError) -> RenderedPeriod {
         let catalog = context.catalog
         let period = context.period
         let indicatorRows = context.periodIndicators
@@ -37,12 +42,6 @@ public enum PeriodFiles {
         files["report.md"] = Array(MarkdownReport.render(document).utf8)
         files["report.html"] = Array(HTMLReport.render(document).utf8)
 
-        var periodManifest = manifest
-        periodManifest.period = period
-        periodManifest.outputs = files.keys.sorted().map { name in
-            ManifestOutput(path: "\(period)/\(name)", bytes: files[name] ?? [], rows: rows[name])
-        } + manifest.outputs
-        files["manifest.json"] = periodManifest.json()
-        return PublishedFolder(name: period.description, files: files)
+        return RenderedPeriod(period: period, files: files, rows: rows)
     }
 }

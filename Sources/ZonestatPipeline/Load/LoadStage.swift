@@ -86,6 +86,8 @@ public struct LoadStage: Sendable {
         if !changed.isEmpty || seriesMissing {
             zoneSeries = try warehouse.storedZoneSeries(periods: Set(periods).subtracting(changed), config: config)
         }
+        let stager = FolderStager(publisher: publisher)
+        defer { stager.drain() }
         for period in changed {
             let result = try warehouse.storedResult(periods: [period], config: config)
             LoadStage.merge(result.indicators.filter { $0.scope == .zone }, into: &zoneSeries)
@@ -114,16 +116,17 @@ public struct LoadStage: Sendable {
                 runID: runId, startedAt: startedText, finishedAt: ISO8601DateFormatter().string(from: Date()),
                 softwareVersion: ZonestatVersion.current, pipelineFile: config.source.map { ($0.path as NSString).lastPathComponent } ?? "",
                 pipelineSHA256: config.source?.sha256 ?? "", period: period, inputs: inputs, outputs: [])
-            let folder = try PeriodFiles.render(context, manifest: manifest, bom: csvBOM)
-            // Staged one folder at a time: only this folder's bytes are in memory.
+            let rendered = try PeriodFiles.files(context, bom: csvBOM)
+            // Hashed and staged in the background while the next period is read and rendered.
             if staged.isEmpty { try publisher.begin() }
-            try publisher.stage(folder)
-            staged.append(folder.name)
-            summary.files += folder.files.count
+            try stager.stage(rendered, manifest: manifest)
+            staged.append(period.description)
+            summary.files += rendered.files.count + 1  // and its manifest
             if period == periods.last {
-                summary.headline = LoadStage.headline(folder.files["report.md"] ?? [])
+                summary.headline = LoadStage.headline(rendered.files["report.md"] ?? [])
             }
         }
+        try stager.finish()
         let catalog = IndicatorCatalog(definitions)
         if !staged.isEmpty || seriesMissing {
             if staged.isEmpty { try publisher.begin() }

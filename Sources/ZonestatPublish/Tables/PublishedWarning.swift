@@ -57,18 +57,36 @@ public struct PublishedWarning: Sendable, Hashable {
     /// line, column, code, period, indicator, scope, message and value, so that the file does
     /// not depend on the order warnings were raised in.
     static func listedBefore(_ lhs: PublishedWarning, _ rhs: PublishedWarning) -> Bool {
-        let left = lhs.sortKey, right = rhs.sortKey
-        for (a, b) in zip(left, right) where a != b {
-            return a < b
+        // Field by field, making no key unless two warnings tie on every field before it: a
+        // sort of a province's warnings compares them millions of times.
+        if lhs.source != rhs.source { return lhs.source == .extract }
+        if let order = order(lhs.file ?? "", rhs.file ?? "") { return order }
+        if lhs.line != rhs.line { return lineBefore(lhs.line, rhs.line) }
+        if let order = order(lhs.column ?? "", rhs.column ?? "") { return order }
+        if let order = order(lhs.code, rhs.code) { return order }
+        if lhs.period != rhs.period, let order = order(lhs.period?.description ?? "", rhs.period?.description ?? "") {
+            return order
         }
-        return false
+        if let order = order(lhs.indicator ?? "", rhs.indicator ?? "") { return order }
+        if let order = order(lhs.scope ?? "", rhs.scope ?? "") { return order }
+        if let order = order(lhs.message, rhs.message) { return order }
+        return order(lhs.value ?? "", rhs.value ?? "") ?? false
     }
 
-    private var sortKey: [String] {
-        let lineKey = line.map { String(repeating: "0", count: max(0, 12 - String($0).count)) + String($0) } ?? ""
-        return [
-            source == .extract ? "0" : "1", file ?? "", lineKey, column ?? "", code, period?.description ?? "",
-            indicator ?? "", scope ?? "", message, value ?? "",
-        ]
+    /// Whether `lhs` sorts before `rhs`; nil when they are equal.
+    private static func order(_ lhs: String, _ rhs: String) -> Bool? {
+        lhs == rhs ? nil : lhs < rhs
+    }
+
+    /// Lines (different ones) in the order of their keys: no line first, then the numbers
+    /// zero-padded to 12 digits as text, which is numeric order for 0…999,999,999,999.
+    private static func lineBefore(_ lhs: Int?, _ rhs: Int?) -> Bool {
+        let padded = 0...999_999_999_999
+        if let lhs, let rhs, padded.contains(lhs), padded.contains(rhs) { return lhs < rhs }
+        return lineKey(lhs) < lineKey(rhs)
+    }
+
+    private static func lineKey(_ line: Int?) -> String {
+        line.map { String(repeating: "0", count: max(0, 12 - String($0).count)) + String($0) } ?? ""
     }
 }
