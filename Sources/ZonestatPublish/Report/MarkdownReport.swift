@@ -51,12 +51,27 @@ public enum MarkdownReport {
     /// `<script>` is never raw HTML) backslash-escaped, line breaks folded into spaces.
     static func escape(_ text: String) -> String {
         var result = ""
+        result.reserveCapacity(text.utf8.count)
         for character in text {
-            switch character {
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#", "&", "!":
+            // Every character escaped or folded is one ASCII byte, or CR LF: a character of more
+            // bytes (Chinese text, or `*` with a combining mark) is never one of them, and is
+            // told apart by its length instead of a comparison per pattern.
+            let utf8 = character.utf8
+            guard utf8.count <= 2, let first = utf8.first else {
+                result.append(character)
+                continue
+            }
+            if utf8.count == 2 {
+                result.append(character == "\r\n" ? " " : character)
+                continue
+            }
+            switch first {
+            case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
+                UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "|"), UInt8(ascii: "#"),
+                UInt8(ascii: "&"), UInt8(ascii: "!"):
                 result.append("\\")
                 result.append(character)
-            case "\n", "\r", "\r\n":
+            case UInt8(ascii: "\n"), UInt8(ascii: "\r"):
                 result.append(" ")
             default:
                 result.append(character)
