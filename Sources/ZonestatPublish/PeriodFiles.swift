@@ -17,9 +17,11 @@ public enum PeriodFiles {
         let catalog = context.catalog
         let period = context.period
         let indicatorRows = context.periodIndicators
-        // The big table is written straight to bytes; the others go through PublishedTable.
-        let indicatorsCSV = try IndicatorsTable.csv(indicatorRows, catalog: catalog, bom: bom)
-        let indicatorsJSON = try IndicatorsTable.json(indicatorRows, catalog: catalog)
+        // The big table is written straight to bytes, its two files at the same time; the
+        // others go through PublishedTable.
+        let (indicatorsJSON, indicatorsCSV) = try Concurrently.both(
+            { () throws(PublishError) in try IndicatorsTable.json(indicatorRows, catalog: catalog) },
+            { () throws(PublishError) in try IndicatorsTable.csv(indicatorRows, catalog: catalog, bom: bom) })
         let targets = try TargetsTable.table(context.targets, catalog: catalog)
         let roster = RosterTable.table(context.roster)
         let warnings = WarningsTable.table(context.warnings)

@@ -28,7 +28,8 @@ struct StoredIndicatorReader {
     }
 
     /// The rows `filter` (an SQL `WHERE` clause, or empty) selects, by period and position.
-    mutating func read(_ db: Database, filter: String, arguments: [String]) throws -> [IndicatorRow] {
+    /// `counted`: count them first (cheap through an index), to make room for them at once.
+    mutating func read(_ db: Database, filter: String, arguments: [String], counted: Bool) throws -> [IndicatorRow] {
         // Rows come in the order the period index gives (rowid order within a period), which
         // is position order as transform writes them; sorting in SQL instead spilled every
         // row of a province period through SQLite's sorter.
@@ -41,6 +42,12 @@ struct StoredIndicatorReader {
         defer { sqlite3_reset(handle) }
         var rows: [IndicatorRow] = []
         var positions: [Int64] = []
+        if counted {
+            // Growing a province period's rows step by step copied them several times over.
+            let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM out_indicators" + filter, arguments: StatementArguments(arguments)) ?? 0
+            rows.reserveCapacity(count)
+            positions.reserveCapacity(count)
+        }
         var ordered = true
         while true {
             let code = sqlite3_step(handle)
@@ -124,8 +131,9 @@ struct SQLiteColumns {
     func bytes(_ column: Int32) -> UnsafeBufferPointer<UInt8>? {
         // NULL has no text (nor has a failed allocation, which GRDB reads as NULL too).
         guard let text = sqlite3_column_text(handle, column) else { return nil }
-        let all = UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column)))
-        return UnsafeBufferPointer(rebasing: all[..<(all.firstIndex(of: 0) ?? all.endIndex)])
+        var count = 0
+        while text[count] != 0 { count += 1 }
+        return UnsafeBufferPointer(start: text, count: count)
     }
 
     /// The text of a column, empty when NULL.

@@ -116,7 +116,7 @@ extension Warehouse {
         var reader = StoredIndicatorReader(config: config, periods: periods)
         return try reader.read(
             db, filter: filters.isEmpty ? "" : " WHERE " + filters.joined(separator: " AND "),
-            arguments: (periodTexts ?? []) + (scopeTexts ?? []))
+            arguments: (periodTexts ?? []) + (scopeTexts ?? []), counted: periodTexts != nil)
     }
 
     /// `2023-04` → the period.
