@@ -1,5 +1,6 @@
 import Testing
 import ZonestatCSV
+import ZonestatCore
 @testable import ZonestatPublish
 
 /// The byte writers against the reference writers they replace, on text chosen to reach every
@@ -32,6 +33,30 @@ struct ByteWriterTests {
             var writer = ByteWriter(capacity: 0)
             writer.appendJSON(cell)
             #expect(writer.bytes == Array(cell.jsonValue.rendered().utf8))
+        }
+    }
+
+    @Test func percentsAsRoundedRatios() {
+        var ratios: [Ratio] = [.zero, Ratio(100), Ratio(-7)]
+        let limit = Int128(UInt64.max / 10_000)
+        for numerator: Int128 in [1, 5, 15, 25, 49_999, 50_000, 99_999, 123_456_789, limit - 1, limit, limit + 1, Int128(UInt64.max), Int128(UInt64.max) * 3] {
+            for denominator: Int128 in [1, 2, 3, 7, 8, 16, 20_000, 40_000, 99_991, Int128(UInt64.max), Int128(UInt64.max) + 2] {
+                for sign: Int128 in [1, -1] {
+                    if let ratio = Ratio(numerator: sign * numerator, denominator: denominator) { ratios.append(ratio) }
+                }
+            }
+        }
+        var seed: UInt64 = 3
+        for _ in 0..<2_000 {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let numerator = Int128(Int64(bitPattern: seed) >> Int64(seed % 60))
+            let denominator = Int128(1 + (seed >> 40) % 1_000_003)
+            if let ratio = Ratio(numerator: numerator, denominator: denominator) { ratios.append(ratio) }
+        }
+        for ratio in ratios {
+            var writer = ByteWriter(capacity: 0)
+            writer.appendPercent(ratio)
+            #expect(writer.bytes == Array(ratio.rounded(decimals: 4).description.utf8), "\(ratio)")
         }
     }
 

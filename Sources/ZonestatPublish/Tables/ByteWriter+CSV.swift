@@ -18,6 +18,14 @@ extension ByteWriter {
     /// quote or a line break, quotes doubled.
     mutating func appendCSVField(_ field: String) {
         let utf8 = field.utf8
+        // Neither guarded nor quoted, the usual case: one scan and one copy of the string's own bytes.
+        let copied = utf8.withContiguousStorageIfAvailable { buffer in
+            if let first = buffer.first, ByteWriter.isFormulaStart(first) { return false }
+            guard !buffer.contains(where: ByteWriter.needsQuoting) else { return false }
+            append(buffer)
+            return true
+        }
+        if copied == true { return }
         var guarded = false
         if let first = utf8.first, ByteWriter.isFormulaStart(first), !ByteWriter.isPlainNumber(utf8) {
             guarded = true

@@ -4,14 +4,17 @@ extension ByteWriter {
     /// A JSON string literal: `"` and `\` escaped, control characters as `\n`, `\t` or `\u00XX`,
     /// U+2028 and U+2029 as `\u2028` and `\u2029`; everything else as UTF-8.
     mutating func appendJSONString(_ value: String) {
-        append(UInt8(ascii: "\""))
         let utf8 = value.utf8
-        // Nothing to escape, the usual case: one copy.
-        if !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0xE2 }) {
-            append(utf8)
+        // Nothing to escape, the usual case: one scan and one copy of the string's own bytes.
+        let copied = utf8.withContiguousStorageIfAvailable { buffer in
+            guard !buffer.contains(where: ByteWriter.mayNeedJSONEscape) else { return false }
             append(UInt8(ascii: "\""))
-            return
+            append(buffer)
+            append(UInt8(ascii: "\""))
+            return true
         }
+        if copied == true { return }
+        append(UInt8(ascii: "\""))
         var index = utf8.startIndex
         while index != utf8.endIndex {
             let byte = utf8[index]
@@ -55,6 +58,11 @@ extension ByteWriter {
             if JSONValue.isNumberLiteral(text) { append(text) } else { appendJSONString(text) }
         case .empty: append("null")
         }
+    }
+
+    /// Whether a byte is escaped, or may start U+2028 or U+2029.
+    private static func mayNeedJSONEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0xE2
     }
 
     /// Lowercase, as `String(_:radix:)` writes it.

@@ -26,7 +26,19 @@ extension ByteWriter {
 
     /// A percentage to 4 decimals, half away from zero (``TableCell/percent(_:)``).
     mutating func appendPercent(_ ratio: Ratio) {
-        appendFixed(ratio.rounded(decimals: 4))
+        // `Ratio.rounded(decimals:)` divides in 128 bits once per decimal; a ratio of real figures
+        // fits in 64 bits, where ⌊n·10⁴ / d⌋ and its remainder take one division and round
+        // the same way (half of the last place or more rounds up in magnitude).
+        let limit = UInt64.max / 10_000
+        guard let numerator = UInt64(exactly: ratio.numerator.magnitude), numerator <= limit,
+            let denominator = UInt64(exactly: ratio.denominator)
+        else {
+            appendFixed(ratio.rounded(decimals: 4))
+            return
+        }
+        var (quotient, remainder) = (numerator * 10_000).quotientAndRemainder(dividingBy: denominator)
+        if remainder != 0, remainder >= denominator - remainder { quotient += 1 }
+        appendDecimal(magnitude: UInt128(quotient), negative: ratio.isNegative && quotient != 0, scale: 4)
     }
 
     /// A displayed number with exactly its decimals: `16.7`, `0.0000`, `-3`.

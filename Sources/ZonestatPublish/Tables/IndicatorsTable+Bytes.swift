@@ -10,9 +10,12 @@ import ZonestatCore
 extension IndicatorsTable {
     /// The CSV file of `rows`, in their order.
     static func csv(_ rows: [IndicatorRow], catalog: IndicatorCatalog, bom: Bool) throws(PublishError) -> [UInt8] {
-        var writer = ByteWriter(capacity: rows.count * 200 + 256)
-        if bom { writer.append(ByteWriter.byteOrderMark) }
+        var file: [UInt8] = []
+        file.reserveCapacity(rows.count * 200 + 256)
+        if bom { file += ByteWriter.byteOrderMark }
+        var writer = ByteWriter(capacity: 1024)
         writer.appendCSVRecord(columns)
+        writer.flush(into: &file)
         var leads = LeadingCells(catalog: catalog, format: .csv)
         for row in rows {
             writer.append(try leads.bytes(row))
@@ -27,21 +30,37 @@ extension IndicatorsTable {
             writer.append(row.estimate ? UInt8(ascii: "1") : UInt8(ascii: "0"))
             writer.append(UInt8(ascii: "\r"))
             writer.append(UInt8(ascii: "\n"))
+            writer.flush(into: &file)
         }
-        return writer.bytes
+        return file
     }
 
     /// The JSON file of `rows`: one object per row and line, keys in column order.
     static func json(_ rows: [IndicatorRow], catalog: IndicatorCatalog) throws(PublishError) -> [UInt8] {
         guard !rows.isEmpty else { return Array("[]\n".utf8) }
-        let keys = columns.enumerated().map { index, column in
-            var key = ByteWriter(capacity: column.utf8.count + 6)
-            if index > 0 { key.append(", ") }
-            key.appendJSONString(column)
-            key.append(": ")
-            return key.bytes
+        // Every key with what comes before it, in one buffer: `, "ytd": `.
+        var keyText = ByteWriter(capacity: 512)
+        var keyRanges: [Range<Int>] = []
+        for (index, column) in columns.enumerated() {
+            let start = keyText.count
+            if index > 0 { keyText.append(", ") }
+            keyText.appendJSONString(column)
+            keyText.append(": ")
+            keyRanges.append(start..<keyText.count)
         }
-        var writer = ByteWriter(capacity: rows.count * 480 + 256)
+        return try keyText.bytes.withUnsafeBufferPointer { keyBytes throws(PublishError) in
+            let keys = keyRanges.map { UnsafeBufferPointer(rebasing: keyBytes[$0]) }
+            return try json(rows, catalog: catalog, keys: keys)
+        }
+    }
+
+    /// The JSON file of `rows`, with each column's key (and what comes before it) in `keys`.
+    private static func json(
+        _ rows: [IndicatorRow], catalog: IndicatorCatalog, keys: [UnsafeBufferPointer<UInt8>]
+    ) throws(PublishError) -> [UInt8] {
+        var file: [UInt8] = []
+        file.reserveCapacity(rows.count * 480 + 256)
+        var writer = ByteWriter(capacity: 1024)
         writer.append("[\n")
         var leads = LeadingCells(catalog: catalog, format: .json)
         for (index, row) in rows.enumerated() {
@@ -59,9 +78,11 @@ extension IndicatorsTable {
             writer.append(keys[17])
             writer.append(row.estimate ? UInt8(ascii: "1") : UInt8(ascii: "0"))
             writer.append(index + 1 < rows.count ? "},\n" : "}\n")
+            writer.flush(into: &file)
         }
         writer.append("]\n")
-        return writer.bytes
+        writer.flush(into: &file)
+        return file
     }
 }
 

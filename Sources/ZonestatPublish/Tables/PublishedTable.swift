@@ -18,9 +18,12 @@ public struct PublishedTable: Sendable, Hashable {
     /// The CSV file: header row, RFC 4180 quoting, CRLF, CSV-injection guard, with a UTF-8
     /// byte order mark unless `bom` is false (outputs.md, "CSV conventions").
     public func csv(bom: Bool = true) -> [UInt8] {
-        var writer = ByteWriter(capacity: estimatedBytes)
-        if bom { writer.append(ByteWriter.byteOrderMark) }
+        var file: [UInt8] = []
+        file.reserveCapacity(estimatedBytes)
+        if bom { file += ByteWriter.byteOrderMark }
+        var writer = ByteWriter(capacity: 1024)
         writer.appendCSVRecord(columns)
+        writer.flush(into: &file)
         for row in rows {
             for (index, cell) in row.enumerated() {
                 if index > 0 { writer.append(UInt8(ascii: ",")) }
@@ -28,8 +31,9 @@ public struct PublishedTable: Sendable, Hashable {
             }
             writer.append(UInt8(ascii: "\r"))
             writer.append(UInt8(ascii: "\n"))
+            writer.flush(into: &file)
         }
-        return writer.bytes
+        return file
     }
 
     /// The JSON file: an array with one object per row, keyed by the column names in column
@@ -46,7 +50,9 @@ public struct PublishedTable: Sendable, Hashable {
             key.append(": ")
             keys.append(key.bytes)
         }
-        var writer = ByteWriter(capacity: estimatedBytes + rows.count * keys.reduce(4) { $0 + $1.count })
+        var file: [UInt8] = []
+        file.reserveCapacity(estimatedBytes + rows.count * keys.reduce(4) { $0 + $1.count })
+        var writer = ByteWriter(capacity: 1024)
         writer.append("[\n")
         for (rowIndex, row) in rows.enumerated() {
             writer.append("  {")
@@ -55,9 +61,11 @@ public struct PublishedTable: Sendable, Hashable {
                 writer.appendJSON(cell)
             }
             writer.append(rowIndex + 1 < rows.count ? "},\n" : "}\n")
+            writer.flush(into: &file)
         }
         writer.append("]\n")
-        return writer.bytes
+        writer.flush(into: &file)
+        return file
     }
 
     /// About the bytes of the cells, to reserve the buffer once.
