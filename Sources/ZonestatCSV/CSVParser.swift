@@ -10,8 +10,8 @@ import CLibCSV
 /// with the line and byte offset it starts at. The one Swift file that calls libcsv.
 ///
 /// Chunk boundaries may fall anywhere (inside a quoted cell, a CRLF or a multi-byte
-/// character): libcsv keeps partial cells in its own buffer, and a cell becomes a `String`
-/// only once complete, so every chunking gives the same records.
+/// character): libcsv keeps partial cells in its own buffer, and a cell is handed on only
+/// once complete, so every chunking gives the same records.
 ///
 /// Lines that are empty or hold only spaces are skipped (libcsv reports no record for them);
 /// a line such as `,,` is a record of empty cells. Records end at `\n`, `\r\n` or `\r`, but
@@ -19,13 +19,16 @@ import CLibCSV
 public final class CSVParser {
     /// libcsv's parser, on the heap: libcsv keeps pointers into it between calls.
     private let parser: UnsafeMutablePointer<csv_parser>
-    private let state: CSVParseState
+    /// libcsv's context: the state its callbacks update, in memory of our own (see
+    /// ``CSVParseState``).
+    private let state: UnsafeMutablePointer<CSVParseState>
     private let quote: UInt8
     private let strict: Bool
     /// The first error; the parser refuses further input after it.
     private var failure: CSVError?
 
-    /// Creates a parser. Wraps `csv_init`, `csv_set_delim` and `csv_set_quote`.
+    /// Creates a parser that hands each record to `onRecord`. Wraps `csv_init`,
+    /// `csv_set_delim` and `csv_set_quote`.
     ///
     /// - Parameters:
     ///   - delimiter: the byte between cells: `,`, `\t` or `;`.
@@ -34,10 +37,21 @@ public final class CSVParser {
     ///     cell left open at the end (`CSV_STRICT | CSV_STRICT_FINI`); otherwise libcsv
     ///     reads them leniently as literal text.
     ///   - onRecord: called with each record, in input order, from `parse` and `finish`.
-    public init(
+    public convenience init(
         delimiter: UInt8, quote: UInt8 = 0x22, strict: Bool = true,
         onRecord: @escaping (CSVRecord) -> Void
     ) throws {
+        try self.init(delimiter: delimiter, quote: quote, strict: strict, handler: onRecord)
+    }
+
+    /// Creates a parser whose records are read as ``CSVRawRecord``s by the closures passed to
+    /// ``parse(_:rows:)`` and ``finish(rows:)``. The parameters are those of
+    /// ``init(delimiter:quote:strict:onRecord:)``.
+    public convenience init(delimiter: UInt8, quote: UInt8 = 0x22, strict: Bool = true) throws {
+        try self.init(delimiter: delimiter, quote: quote, strict: strict, handler: nil)
+    }
+
+    private init(delimiter: UInt8, quote: UInt8, strict: Bool, handler: ((CSVRecord) -> Void)?) throws {
         precondition(delimiter != quote, "the delimiter and the quote must differ")
         precondition(![0x0A, 0x0D].contains(delimiter), "a line break cannot be the delimiter")
         let parser = UnsafeMutablePointer<csv_parser>.allocate(capacity: 1)
@@ -51,12 +65,16 @@ public final class CSVParser {
         self.parser = parser
         self.quote = quote
         self.strict = strict
-        self.state = CSVParseState(onRecord: onRecord)
+        state = UnsafeMutablePointer<CSVParseState>.allocate(capacity: 1)
+        state.initialize(to: CSVParseState(onRecord: handler))
     }
 
     deinit {
         csv_free(parser)
         parser.deallocate()
+        state.pointee.releaseBuffers()
+        state.deinitialize(count: 1)
+        state.deallocate()
     }
 
     /// Feeds the next bytes of the input. Wraps `csv_parse`.
@@ -76,12 +94,32 @@ public final class CSVParser {
                 parser, segment, length, csvFieldEnded, csvRecordEnded, context)
             if consumed != length {
                 let offending = segment.load(fromByteOffset: consumed, as: UInt8.self)
-                let error = parseError(at: state.offset + consumed, offending: offending)
+                let error = parseError(at: state.pointee.offset + consumed, offending: offending)
                 failure = error
                 throw error
             }
-            state.advance(by: length, endsLine: newline != nil)
+            state.pointee.advance(by: length, endsLine: newline != nil)
             segment = segmentEnd
+        }
+    }
+
+    /// Feeds the next bytes of the input, handing each record they complete to `rows` (not
+    /// to the parser's `onRecord`). See ``parse(_:)``.
+    public func parse(_ chunk: UnsafeRawBufferPointer, rows: (CSVRawRecord) -> Void) throws {
+        try withoutActuallyEscaping(rows) { rows in
+            state.pointee.onRawRecord = rows
+            defer { state.pointee.onRawRecord = nil }
+            try parse(chunk)
+        }
+    }
+
+    /// Ends the input, handing the last record, if the input does not end with a line break,
+    /// to `rows`. See ``finish()``.
+    public func finish(rows: (CSVRawRecord) -> Void) throws {
+        try withoutActuallyEscaping(rows) { rows in
+            state.pointee.onRawRecord = rows
+            defer { state.pointee.onRawRecord = nil }
+            try finish()
         }
     }
 
@@ -96,21 +134,19 @@ public final class CSVParser {
             let error =
                 openQuote
                 ?? CSVError(
-                    kind: .unterminatedQuotedField, line: state.line,
-                    column: state.fields.count + 1, byteOffset: state.offset)
+                    kind: .unterminatedQuotedField, line: state.pointee.line,
+                    column: state.pointee.fieldCount + 1, byteOffset: state.pointee.offset)
             failure = error
             throw error
         }
-        state.reset()
+        state.pointee.reset()
     }
 
-    private var context: UnsafeMutableRawPointer {
-        Unmanaged.passUnretained(state).toOpaque()
-    }
+    private var context: UnsafeMutableRawPointer { UnsafeMutableRawPointer(state) }
 
     /// The error for a `csv_parse` that stopped at `offset`, on the byte `offending`.
     private func parseError(at offset: Int, offending: UInt8) -> CSVError {
-        let column = state.fields.count + 1
+        let column = state.pointee.fieldCount + 1
         switch csv_error(parser) {
         case Int32(CSV_EPARSE):
             // libcsv stops on the offending byte; whether the cell began with a quote tells
@@ -118,10 +154,10 @@ public final class CSVParser {
             let kind: CSVError.Kind =
                 parser.pointee.quoted == 0 && offending == quote
                 ? .quoteInUnquotedField : .textAfterClosingQuote
-            return CSVError(kind: kind, line: state.line, column: column, byteOffset: offset)
+            return CSVError(kind: kind, line: state.pointee.line, column: column, byteOffset: offset)
         default:
             return CSVError(
-                kind: .fieldTooLarge, line: state.line, column: column, byteOffset: offset)
+                kind: .fieldTooLarge, line: state.pointee.line, column: column, byteOffset: offset)
         }
     }
 
@@ -142,10 +178,10 @@ public final class CSVParser {
         for byte in text where byte == quote {
             quotes += 1
         }
-        let line = state.line - CSVParseState.newlineCount(in: text)
+        let line = state.pointee.line - CSVParseState.newlineCount(in: text)
         return CSVError(
-            kind: .unterminatedQuotedField, line: line, column: state.fields.count + 1,
-            byteOffset: state.offset - text.count - quotes - 1)
+            kind: .unterminatedQuotedField, line: line, column: state.pointee.fieldCount + 1,
+            byteOffset: state.pointee.offset - text.count - quotes - 1)
     }
 }
 
@@ -157,12 +193,12 @@ private func csvFieldEnded(
     _ bytes: UnsafeMutableRawPointer?, _ count: Int, _ context: UnsafeMutableRawPointer?
 ) {
     guard let context else { return }
-    let state = Unmanaged<CSVParseState>.fromOpaque(context).takeUnretainedValue()
-    state.addField(UnsafeRawBufferPointer(start: bytes, count: bytes == nil ? 0 : count))
+    let field = UnsafeRawBufferPointer(start: bytes, count: bytes == nil ? 0 : count)
+    context.assumingMemoryBound(to: CSVParseState.self).pointee.addField(field)
 }
 
 /// libcsv's end-of-record callback (`cb2`): the terminating byte, or -1 at the end of input.
 private func csvRecordEnded(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {
     guard let context else { return }
-    Unmanaged<CSVParseState>.fromOpaque(context).takeUnretainedValue().endRecord()
+    context.assumingMemoryBound(to: CSVParseState.self).pointee.endRecord()
 }
