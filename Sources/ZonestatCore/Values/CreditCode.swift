@@ -57,7 +57,7 @@ public enum CreditCode {
     /// The value 0…30 of an upper-case ASCII code character, or −1 where the alphabet lacks it.
     /// A switch rather than a table, so the hot path touches no global.
     @inline(__always)
-    private static func value(ofASCII byte: UInt8) -> Int {
+    static func value(ofASCII byte: UInt8) -> Int {
         switch byte {
         case 0x30...0x39: Int(byte &- 0x30)  // 0…9
         case 0x41...0x48: Int(byte &- 0x41) + 10  // A…H

@@ -32,6 +32,14 @@ public struct ExactDecimal: Sendable, Hashable, CustomStringConvertible {
     /// ``AmountConversionError/outOfRange`` past about ±9.2 × 10¹⁴ 元.
     public func amount(in unit: MoneyUnit) -> Result<Amount, AmountConversionError> {
         let shift = 4 + unit.yuanExponent - decimals
+        // The usual cell, in 64 bits: Int128 arithmetic cost more than parsing the number. An
+        // overflow here takes the exact path below, which reports it.
+        if shift >= 0, shift <= 18, let small = Int64(exactly: significand) {
+            var factor: Int64 = 1
+            for _ in 0..<shift { factor &*= 10 }
+            let (product, overflow) = small.multipliedReportingOverflow(by: factor)
+            if !overflow { return .success(Amount(raw: product)) }
+        }
         if shift >= 0 {
             guard let factor = DecimalText.powerOfTen(shift) else { return .failure(.outOfRange) }
             let (product, overflow) = significand.multipliedReportingOverflow(by: factor)

@@ -22,6 +22,12 @@ public enum NumberParser {
 
     /// Parses one cell's UTF-8 bytes, for callers that hold a buffer and no `String`.
     public static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>, percentAllowed: Bool = false) -> ParsedNumber {
+        // Most cells are plain digits, first and last: no space to trim, no sign.
+        if let first = bytes.first, let last = bytes.last, first &- 0x30 < 10, last &- 0x30 < 10,
+            let plain = plainASCII(bytes, from: 0, to: bytes.count, negative: false)
+        {
+            return .number(plain)
+        }
         var (start, end) = trimmedBounds(bytes)
         guard start < end else { return .notReported }
         let first = bytes[start]
