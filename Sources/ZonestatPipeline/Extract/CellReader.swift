@@ -1,6 +1,9 @@
 import ZonestatCore
 
 /// Reads the cells of one record, collecting a problem for every cell that is wrong.
+///
+/// Each check takes the cell's text; the wide reader, which works on bytes, calls the same
+/// checks with the text whenever its fast path does not decide a cell, so both report alike.
 struct CellReader {
     let file: String
     let headers: [String]
@@ -28,7 +31,11 @@ struct CellReader {
 
     /// A required text cell (name); nil and an error when empty.
     mutating func required(_ fields: [String], _ column: Int?, field: String, line: Int) -> String? {
-        let text = CellReader.cell(fields, column).trimmingWhitespace
+        required(text: CellReader.cell(fields, column).trimmingWhitespace, column, field: field, line: line)
+    }
+
+    /// A required text cell, already trimmed.
+    mutating func required(text: String, _ column: Int?, field: String, line: Int) -> String? {
         if text.isEmpty {
             report(.missingValue, line: line, column: column, value: "", "\(field) is empty — fill it in")
             return nil
@@ -38,15 +45,18 @@ struct CellReader {
 
     /// The period of a cell (`2023年1-4月`, `202304`, an Excel serial …).
     mutating func period(_ fields: [String], _ column: Int?, line: Int) -> Period? {
-        let text = CellReader.cell(fields, column)
-        if text.trimmingWhitespace.isEmpty {
+        period(PeriodCell(CellReader.cell(fields, column)), column, line: line)
+    }
+
+    /// A period cell already read: the period, or its problem reported on `line`.
+    mutating func period(_ cell: PeriodCell, _ column: Int?, line: Int) -> Period? {
+        switch cell {
+        case .period(let period):
+            return period
+        case .empty:
             report(.missingValue, line: line, column: column, value: "", "the period is empty — write it as 2023-04 or 2023年1-4月")
             return nil
-        }
-        switch PeriodParser.parse(text) {
-        case .success(let period):
-            return period
-        case .failure(let problem):
+        case .invalid(let problem, let text):
             report(.badPeriod, line: line, column: column, value: text, "\(problem) — \(problem.hint)")
             return nil
         }
@@ -54,7 +64,11 @@ struct CellReader {
 
     /// A credit code: normalised, with a warning for a wrong check character.
     mutating func creditCode(_ fields: [String], _ column: Int?, line: Int, period: Int? = nil) -> (code: String, ok: Bool)? {
-        let text = CellReader.cell(fields, column)
+        creditCode(text: CellReader.cell(fields, column), column, line: line, period: period)
+    }
+
+    /// A credit code cell's text: normalised, with a warning for a wrong check character.
+    mutating func creditCode(text: String, _ column: Int?, line: Int, period: Int? = nil) -> (code: String, ok: Bool)? {
         switch CreditCode.check(text) {
         case .valid(let code):
             return (code, true)
@@ -80,15 +94,22 @@ struct CellReader {
 
     /// An optional industry code, normalised (`C3670` → `3670`, `610` → `0610`).
     mutating func industry(_ fields: [String], _ column: Int?, line: Int) -> (ok: Bool, code: String?) {
-        let text = CellReader.cell(fields, column).trimmingWhitespace
-        if text.isEmpty { return (true, nil) }
-        guard let code = IndustryCode.normalize(text) else {
+        industry(IndustryCell(CellReader.cell(fields, column)), column, line: line)
+    }
+
+    /// An industry cell already read: its code, or its problem reported on `line`.
+    mutating func industry(_ cell: IndustryCell, _ column: Int?, line: Int) -> (ok: Bool, code: String?) {
+        switch cell {
+        case .empty:
+            return (true, nil)
+        case .code(let code):
+            return (true, code)
+        case .invalid(let text):
             report(
                 .badIndustry, line: line, column: column, value: text,
                 "not a GB/T 4754-2017 industry code — write a class or division such as C3670, 3670 or 36")
             return (false, nil)
         }
-        return (true, code.code)
     }
 
     /// An amount cell converted exactly to the warehouse's unit; `.notReported` for null markers.
@@ -96,7 +117,15 @@ struct CellReader {
         _ fields: [String], _ column: Int, unit: MoneyUnit, line: Int, period: Int?
     ) -> CellAmount {
         let text = CellReader.cell(fields, column)
-        switch NumberParser.parse(text) {
+        return amount(NumberParser.parse(text), text: text, column, unit: unit, line: line, period: period)
+    }
+
+    /// An amount cell already parsed; `text` (the cell) is only read to report a problem.
+    mutating func amount(
+        _ number: ParsedNumber, text: @autoclosure () -> String, _ column: Int, unit: MoneyUnit, line: Int,
+        period: Int?
+    ) -> CellAmount {
+        switch number {
         case .notReported:
             return .notReported
         case .number(let decimal):
@@ -104,12 +133,12 @@ struct CellReader {
             case .success(let amount):
                 return .amount(amount)
             case .failure(let error):
-                report(.tooPrecise, line: line, column: column, value: text, period: period, "\(error)")
+                report(.tooPrecise, line: line, column: column, value: text(), period: period, "\(error)")
                 return .invalid
             }
         case .percent:
             report(
-                .percentNotAllowed, line: line, column: column, value: text, period: period,
+                .percentNotAllowed, line: line, column: column, value: text(), period: period,
                 "a percentage where an amount is expected — put the amount here; growth rates are computed by zonestat")
             return .invalid
         case .invalid(let problem):
@@ -119,7 +148,7 @@ struct CellReader {
                 case .percentNotAllowed: .percentNotAllowed
                 default: .badNumber
                 }
-            report(code, line: line, column: column, value: text, period: period, "\(problem) — \(problem.hint)")
+            report(code, line: line, column: column, value: text(), period: period, "\(problem) — \(problem.hint)")
             return .invalid
         }
     }

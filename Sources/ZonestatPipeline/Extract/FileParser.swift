@@ -13,50 +13,47 @@ public struct FileParser: Sendable {
         self.matcher = HeaderMatcher(config: config)
     }
 
+    /// How many bytes the CSV parser is handed at a time.
+    static let chunkSize = 64 * 1024
+
     /// Parses and validates `bytes`, named `name` in every problem.
+    ///
+    /// Records are validated as the CSV parser produces them (``RecordRouter``), never held
+    /// all at once; a CSV syntax error anywhere still leaves only that error, as a file that
+    /// cannot be read has no other problems worth reading.
     public func parse(_ bytes: [UInt8], name: String) -> ParsedFile {
         var parsed = ParsedFile(name: name)
-        let document: CSVDocument
+        var router = RecordRouter(config: config, matcher: matcher, file: name)
         do {
-            document = try CSVDocument.read(bytes: bytes)
+            let text = try EncodingDetector.decode(bytes)
+            let delimiter = DelimiterSniffer.sniff(text.utf8)
+            parsed.encoding = text.encoding.label
+            parsed.delimiter = DelimiterName.name(of: delimiter)
+            let parser = try CSVParser(delimiter: delimiter)
+            try text.utf8.withUnsafeBytes { raw in
+                for start in stride(from: 0, to: raw.count, by: FileParser.chunkSize) {
+                    let chunk = UnsafeRawBufferPointer(rebasing: raw[start..<min(start + FileParser.chunkSize, raw.count)])
+                    try parser.parse(chunk) { router.take($0, into: &parsed) }
+                }
+            }
+            try parser.finish { router.take($0, into: &parsed) }
         } catch let error as TextDecodingError {
-            parsed.problems.append(Problem(
-                file: name, line: error.line, code: .encoding,
-                message: "\(error)"))
-            return parsed
+            return ParsedFile(name: name, problem: Problem(file: name, line: error.line, code: .encoding, message: "\(error)"))
         } catch let error as CSVError {
-            parsed.problems.append(Problem(
-                file: name, line: error.line, code: .csvSyntax,
-                message: "\(error)"))
-            return parsed
+            return ParsedFile(name: name, problem: Problem(file: name, line: error.line, code: .csvSyntax, message: "\(error)"))
         } catch {
-            parsed.problems.append(Problem(file: name, code: .csvSyntax, message: "\(error)"))
-            return parsed
+            return ParsedFile(name: name, problem: Problem(file: name, code: .csvSyntax, message: "\(error)"))
         }
-        parsed.encoding = document.encoding.label
-        parsed.delimiter = DelimiterName.name(of: document.delimiter)
-        let layout: FileLayout
-        switch LayoutDetector(matcher: matcher).detect(document.records, file: name) {
-        case .success(let found):
-            layout = found
-        case .failure(let problems):
-            parsed.problems += problems.items
-            return parsed
-        }
-        parsed.kind = layout.kind
-        switch layout.kind {
-        case .wide:
-            WideFileReader(config: config, layout: layout, file: name).read(document.records, into: &parsed)
-        case .long:
-            LongFileReader(config: config, layout: layout, file: name, matcher: matcher)
-                .read(document.records, into: &parsed)
-        case .targets:
-            TargetFileReader(config: config, layout: layout, file: name, matcher: matcher)
-                .read(document.records, into: &parsed)
-        case .priceIndex:
-            PriceIndexFileReader(layout: layout, file: name).read(document.records, into: &parsed)
-        }
+        router.finish(into: &parsed)
         return parsed
+    }
+}
+
+extension ParsedFile {
+    /// A file that could not be read at all, with the one problem that says why.
+    fileprivate init(name: String, problem: Problem) {
+        self.init(name: name)
+        problems = [problem]
     }
 }
 

@@ -7,6 +7,11 @@ struct LayoutDetector: Sendable {
     /// Records looked at before giving up on finding a header.
     let maxPreambleRows = 10
 
+    /// The records ``detect(_:file:)`` decides a layout on: the header's first row is among the
+    /// first ``maxPreambleRows``, and up to two more rows may continue it. Past these, only
+    /// whether every record is blank and the first that is not can change a failure.
+    var headCount: Int { maxPreambleRows + 2 }
+
     /// The layout, or the problems that make the file unreadable as any kind.
     func detect(_ records: [CSVRecord], file: String) -> Result<FileLayout, ProblemList> {
         var fileUnit: MoneyUnit?

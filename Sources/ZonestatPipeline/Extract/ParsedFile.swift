@@ -41,16 +41,28 @@ public struct ExtractedUnit: Sendable, Hashable {
 }
 
 /// One value: a unit's indicator for a period on a basis, exactly.
+///
+/// The amount is stored first so that the fields pack into 24 bytes instead of 32: a file of a
+/// million rows holds millions of these.
 public struct ExtractedFact: Sendable, Hashable {
+    public var amount: Amount
     /// Index into `ParsedFile.units`.
     public var unit: Int32
     /// `yyyymm`.
     public var period: Int32
+    public var line: Int32
     /// Index into the pipeline's indicators.
     public var indicator: Int16
     public var basis: Basis
-    public var amount: Amount
-    public var line: Int32
+
+    public init(unit: Int32, period: Int32, indicator: Int16, basis: Basis, amount: Amount, line: Int32) {
+        self.amount = amount
+        self.unit = unit
+        self.period = period
+        self.line = line
+        self.indicator = indicator
+        self.basis = basis
+    }
 }
 
 /// An annual target as a targets file states it.

@@ -1,27 +1,63 @@
+import ZonestatCore
+
 /// Collects the units a file names, once each, keeping the details of the latest period's row.
+///
+/// Units are found by their code's ``CreditCode/packed(_:)`` key, which hashes without a string.
 struct UnitCollector {
     private(set) var units: [ExtractedUnit] = []
-    private var index: [String: Int32] = [:]
+    private var index = UnitKeyIndex()
+    /// Codes without a key: none, since every code a check returns is 18 characters of the
+    /// alphabet; kept so that a code that had none would still be found.
+    private var unkeyed: [String: Int32] = [:]
 
     /// The unit's index, registering it or updating its details when `period` is the latest yet.
     mutating func add(
         code: String, name: String, industry: String?, area: String?, period: Int, checkOK: Bool
     ) -> Int32 {
-        if let existing = index[code] {
-            let position = Int(existing)
-            if period >= units[position].period {
-                units[position].name = name
-                units[position].industry = industry ?? units[position].industry
-                units[position].area = area ?? units[position].area
-                units[position].period = period
+        guard let key = CreditCode.packed(code) else {
+            if let existing = unkeyed[code] {
+                update(existing, name: name, industry: industry, area: area, period: period, checkOK: checkOK)
+                return existing
             }
-            units[position].checkCharacterOK = units[position].checkCharacterOK && checkOK
+            let position = append(code, name: name, industry: industry, area: area, period: period, checkOK: checkOK)
+            unkeyed[code] = position
+            return position
+        }
+        return add(key: key, code: { code }, name: name, industry: industry, area: area, period: period, checkOK: checkOK)
+    }
+
+    /// ``add(code:name:industry:area:period:checkOK:)`` for a code already keyed; `code` is
+    /// only made for a unit not seen before.
+    mutating func add(
+        key: UInt128, code: () -> String, name: String, industry: String?, area: String?, period: Int,
+        checkOK: Bool
+    ) -> Int32 {
+        if let existing = index.position(of: key, orInsert: Int32(units.count)) {
+            update(existing, name: name, industry: industry, area: area, period: period, checkOK: checkOK)
             return existing
         }
+        return append(code(), name: name, industry: industry, area: area, period: period, checkOK: checkOK)
+    }
+
+    private mutating func update(
+        _ existing: Int32, name: String, industry: String?, area: String?, period: Int, checkOK: Bool
+    ) {
+        let position = Int(existing)
+        if period >= units[position].period {
+            units[position].name = name
+            units[position].industry = industry ?? units[position].industry
+            units[position].area = area ?? units[position].area
+            units[position].period = period
+        }
+        units[position].checkCharacterOK = units[position].checkCharacterOK && checkOK
+    }
+
+    private mutating func append(
+        _ code: String, name: String, industry: String?, area: String?, period: Int, checkOK: Bool
+    ) -> Int32 {
         let position = Int32(units.count)
         units.append(ExtractedUnit(
             creditCode: code, name: name, industry: industry, area: area, period: period, checkCharacterOK: checkOK))
-        index[code] = position
         return position
     }
 }
