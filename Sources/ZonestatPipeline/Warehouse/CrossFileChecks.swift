@@ -18,7 +18,11 @@ struct CrossFileChecks {
         self.headers = headers
     }
 
+    /// A (unit, period, indicator)'s month and ytd in the file, and the first line of either.
     private struct Entry {
+        var unit: Int32
+        var period: Int32
+        var indicator: Int16
         var month: Amount?
         var ytd: Amount?
         var line: Int32
@@ -27,99 +31,152 @@ struct CrossFileChecks {
     func run(
         _ db: Database, facts: [ExtractedFact], unitIds: [Int64], indicatorIds: [Int64], units: [ExtractedUnit]
     ) throws -> [Problem] {
-        // The file's month and ytd per (unit, period, indicator).
-        var entries: [FactKey: Entry] = [:]
-        for fact in facts where fact.basis == .month || fact.basis == .ytd {
-            let key = FactKey(unit: fact.unit, period: fact.period, indicator: fact.indicator)
-            var entry = entries[key] ?? Entry(line: fact.line)
-            if fact.basis == .month { entry.month = fact.amount } else { entry.ytd = fact.amount }
-            entry.line = min(entry.line, fact.line)
-            entries[key] = entry
+        let entries = CrossFileChecks.entries(facts)
+        var needed = Set<Int32>()
+        for entry in entries {
+            for earlier in [entry.period - 1, entry.period - 2] where earlier % 100 != 0 { needed.insert(earlier) }
         }
-        let needed = Set(entries.keys.flatMap { key in [key.period - 1, key.period - 2] }).filter { $0 % 100 != 0 }
         let earlier = try EarlierYtd(db, periods: needed)
-        var problems: [Problem] = []
-        let ordered = entries.sorted { ($0.value.line, $0.key.indicator) < ($1.value.line, $1.key.indicator) }
-        for (key, entry) in ordered {
-            guard let ytd = entry.ytd?.raw, Int(key.indicator) < config.indicators.count else { continue }
-            let spec = config.indicators[Int(key.indicator)]
-            let unitId = unitIds[Int(key.unit)], indicatorId = indicatorIds[Int(key.indicator)]
-            let period = Int(key.period), month = period % 100
-            let code = units[Int(key.unit)].creditCode
-            let ytd1 = earlier.value(unit: unitId, indicator: indicatorId, period: key.period - 1)
+        let reportedEarlier = try RawStatement(
+            db,
+            """
+            SELECT EXISTS (SELECT 1 FROM facts WHERE unit_id = ? AND indicator_id = ? AND basis = 1
+                AND period > ? AND period < ? AND superseded_by IS NULL), 0
+            """)
+        // Each entry's warnings in turn, to be put in the order of (line, indicator): the
+        // entries' order in the file.
+        var found: [(line: Int32, indicator: Int16, problem: Problem)] = []
+        for entry in entries {
+            guard let ytd = entry.ytd?.raw, Int(entry.indicator) < config.indicators.count else { continue }
+            let spec = config.indicators[Int(entry.indicator)]
+            let unitId = unitIds[Int(entry.unit)], indicatorId = indicatorIds[Int(entry.indicator)]
+            let period = Int(entry.period), month = period % 100
+            let code = units[Int(entry.unit)].creditCode
+            let ytd1 = earlier.value(unit: unitId, indicator: indicatorId, period: entry.period - 1)
             let startsYear = month == 1 || (spec.mergeJanFeb && month == 2)
             // A unit with nothing earlier this year, in a month others reported, started this year.
             var previous: Int64? = startsYear ? 0 : ytd1
-            if previous == nil, !startsYear, earlier.hasAny(indicator: indicatorId, period: key.period - 1),
-                try !reportedEarlier(db, unit: unitId, indicator: indicatorId, period: period)
-            {
-                previous = 0
+            if previous == nil, !startsYear, earlier.hasAny(indicator: indicatorId, period: entry.period - 1) {
+                reportedEarlier.bind(unitId, at: 1)
+                reportedEarlier.bind(indicatorId, at: 2)
+                reportedEarlier.bind(Int64(period / 100 * 100), at: 3)
+                reportedEarlier.bind(Int64(period), at: 4)
+                if (try reportedEarlier.firstPair()?.0 ?? 0) == 0 { previous = 0 }
             }
             if let reported = entry.month?.raw, let previous, abs(reported - (ytd - previous)) > config.ytdTolerance.raw {
-                problems.append(Problem(
+                found.append((entry.line, entry.indicator, Problem(
                     file: file, line: Int(entry.line), column: headers["\(spec.id)|month"] ?? "\(spec.id) month",
                     value: Amount(raw: reported).decimalString(in: spec.unit), code: .ytdMismatch,
                     message: "\(code) \(Period(key: period).map(String.init(describing:)) ?? String(period)): "
                         + "the month's \(spec.id) differs from ytd − last month's ytd = "
                         + "\(Amount(raw: ytd - previous).decimalString(in: spec.unit)) \(spec.unit.label) — check both figures",
-                    period: period))
+                    period: period)))
             }
             // Month-over-month jump, on months derived from ytd (skip where a month spans 1-2月).
             guard month >= (spec.mergeJanFeb ? 4 : 2), let ytd1,
-                let ytd2 = month == 2 ? 0 : earlier.value(unit: unitId, indicator: indicatorId, period: key.period - 2)
+                let ytd2 = month == 2 ? 0 : earlier.value(unit: unitId, indicator: indicatorId, period: entry.period - 2)
             else { continue }
             let current = ytd - ytd1, before = ytd1 - ytd2
             let factor = Int64(config.jumpFactor)
             guard current > 0, before > 0, current > before * factor || current * factor < before else { continue }
-            problems.append(Problem(
+            found.append((entry.line, entry.indicator, Problem(
                 file: file, line: Int(entry.line), column: headers["\(spec.id)|ytd"] ?? "\(spec.id) ytd",
                 value: Amount(raw: ytd).decimalString(in: spec.unit), code: .monthJump,
                 message: "\(code): this month's \(spec.id) (\(Amount(raw: current).decimalString(in: spec.unit)) "
                     + "\(spec.unit.label)) is more than \(factor) times \(current > before ? "above" : "below") last month's "
                     + "(\(Amount(raw: before).decimalString(in: spec.unit))) — check the figure and its unit",
-                period: period))
+                period: period)))
         }
-        return problems
+        // (line, indicator) tells entries apart (a line is one row: one unit and period, each
+        // indicator once), and a stable sort keeps an entry's two warnings in turn.
+        return found.enumerated()
+            .sorted { ($0.element.line, $0.element.indicator, $0.offset) < ($1.element.line, $1.element.indicator, $1.offset) }
+            .map(\.element.problem)
     }
 
-    private func reportedEarlier(_ db: Database, unit: Int64, indicator: Int64, period: Int) throws -> Bool {
-        try Bool.fetchOne(
-            db,
-            sql: """
-                SELECT EXISTS (SELECT 1 FROM facts WHERE unit_id = ? AND indicator_id = ? AND basis = 1
-                    AND period > ? AND period < ? AND superseded_by IS NULL)
-                """, arguments: [unit, indicator, period / 100 * 100, period]) ?? false
-    }
-
-    private struct FactKey: Hashable {
-        var unit: Int32
-        var period: Int32
-        var indicator: Int16
+    /// The file's month and ytd facts gathered per (unit, period, indicator), from the facts
+    /// sorted by that key: a walk instead of a table of millions of keys.
+    private static func entries(_ facts: [ExtractedFact]) -> [Entry] {
+        let picked = facts.filter { $0.basis == .month || $0.basis == .ytd }
+        let order = FactWriter.order(
+            count: picked.count,
+            row: { UInt64(UInt32(bitPattern: picked[$0].unit)) << 32 | UInt64(UInt32(bitPattern: picked[$0].period)) },
+            within: { UInt64(UInt16(bitPattern: picked[$0].indicator)) << 2 | UInt64(picked[$0].basis.rawValue) })
+        var entries: [Entry] = []
+        for position in order {
+            let fact = picked[Int(position)]
+            let sameKey = entries.last.map {
+                $0.unit == fact.unit && $0.period == fact.period && $0.indicator == fact.indicator
+            }
+            if sameKey != true {
+                entries.append(Entry(unit: fact.unit, period: fact.period, indicator: fact.indicator, line: fact.line))
+            }
+            let index = entries.count - 1
+            if fact.basis == .month { entries[index].month = fact.amount } else { entries[index].ytd = fact.amount }
+            entries[index].line = min(entries[index].line, fact.line)
+        }
+        return entries
     }
 }
 
-/// The warehouse's current ytd values of some periods, by unit and indicator.
+/// The warehouse's current ytd values of some periods, by unit and indicator: per period, the
+/// keys sorted with their amounts, found by binary search (a dictionary of a month of a large
+/// zone held millions of entries).
 private struct EarlierYtd {
-    private var values: [Int32: [UInt64: Int64]] = [:]
+    private struct Values {
+        var keys: [UInt64] = []
+        var amounts: [Int64] = []
+        /// The indicators with a value, as `hasAny` asks.
+        var indicators: Set<UInt64> = []
+    }
+
+    private var values: [Int32: Values] = [:]
 
     init(_ db: Database, periods: Set<Int32>) throws {
         let statement = try db.makeStatement(
             sql: "SELECT unit_id, indicator_id, amount FROM facts WHERE period = ? AND basis = 1 AND superseded_by IS NULL")
         for period in periods {
-            var map: [UInt64: Int64] = [:]
+            var rows: [(key: UInt64, amount: Int64)] = []
             let cursor = try Row.fetchCursor(statement, arguments: [Int64(period)])
             while let row = try cursor.next() {
-                map[EarlierYtd.key(row[0], row[1])] = row[2]
+                rows.append((EarlierYtd.key(row[0], row[1]), row[2]))
             }
-            values[period] = map
+            // Stable, so that of two rows with one key (ids past 16 bits) the later one wins, as
+            // when they were stored in a dictionary in turn.
+            if !rows.indices.dropFirst().allSatisfy({ rows[$0 - 1].key <= rows[$0].key }) {
+                rows = rows.enumerated().sorted { ($0.element.key, $0.offset) < ($1.element.key, $1.offset) }.map(\.element)
+            }
+            var entry = Values()
+            entry.keys.reserveCapacity(rows.count)
+            entry.amounts.reserveCapacity(rows.count)
+            for row in rows {
+                if entry.keys.last == row.key {
+                    entry.amounts[entry.amounts.count - 1] = row.amount
+                    continue
+                }
+                entry.keys.append(row.key)
+                entry.amounts.append(row.amount)
+                entry.indicators.insert(row.key & 0xFFFF)
+            }
+            values[period] = entry
         }
     }
 
     static func key(_ unit: Int64, _ indicator: Int64) -> UInt64 { UInt64(unit) << 16 | UInt64(indicator & 0xFFFF) }
 
-    func value(unit: Int64, indicator: Int64, period: Int32) -> Int64? { values[period]?[EarlierYtd.key(unit, indicator)] }
+    func value(unit: Int64, indicator: Int64, period: Int32) -> Int64? {
+        guard let entry = values[period] else { return nil }
+        let key = EarlierYtd.key(unit, indicator)
+        var low = 0, high = entry.keys.count
+        while low < high {
+            let middle = (low + high) / 2
+            if entry.keys[middle] < key { low = middle + 1 } else { high = middle }
+        }
+        return low < entry.keys.count && entry.keys[low] == key ? entry.amounts[low] : nil
+    }
 
+    /// Whether any unit has a value of `indicator` in `period` (compared on the key's 16 bits).
     func hasAny(indicator: Int64, period: Int32) -> Bool {
-        values[period]?.keys.contains { $0 & 0xFFFF == UInt64(indicator) } ?? false
+        values[period]?.indicators.contains(UInt64(indicator)) ?? false
     }
 }

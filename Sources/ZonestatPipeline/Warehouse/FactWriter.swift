@@ -72,25 +72,16 @@ struct FactWriter {
 
     /// The positions of `facts` sorted by the warehouse key (unit id, period, indicator id, basis).
     ///
-    /// Any order stores the same rows; this one makes the writes local. Files list their rows by
-    /// unit, so the input is mostly sorted already and the (stable, run-detecting) sort is cheap.
+    /// Any order stores the same rows; this one makes the writes local. (A unit id past 2^44 or
+    /// an indicator id past 2^60 would only make the order less local, never wrong.)
     static func keyOrder(_ facts: [ExtractedFact], unitIds: [Int64], indicatorIds: [Int64]) -> [Int32] {
-        precondition(facts.count <= Int(Int32.max), "a file's facts are counted in Int32")
-        // (unit id, then period · indicator id · basis packed); an indicator id past 2^24 would
-        // only make the order less local, never wrong.
-        func key(_ fact: ExtractedFact) -> (UInt64, UInt64) {
-            let unit = UInt64(bitPattern: unitIds[Int(fact.unit)])
-            let indicator = UInt64(truncatingIfNeeded: indicatorIds[Int(fact.indicator)]) & 0xFF_FFFF
-            let rest = UInt64(UInt32(bitPattern: fact.period)) << 32 | indicator << 8 | UInt64(fact.basis.rawValue)
-            return (unit, rest)
-        }
-        var order = [Int32](unsafeUninitializedCapacity: facts.count) { buffer, count in
-            for index in 0..<facts.count { buffer[index] = Int32(index) }
-            count = facts.count
-        }
-        let isSorted = facts.indices.dropFirst().allSatisfy { key(facts[$0 - 1]) <= key(facts[$0]) }
-        if !isSorted { order.sort { key(facts[Int($0)]) < key(facts[Int($1)]) } }
-        return order
+        order(
+            count: facts.count,
+            row: {
+                let fact = facts[$0]
+                return UInt64(bitPattern: unitIds[Int(fact.unit)]) << 20 | UInt64(UInt32(bitPattern: fact.period) & 0xF_FFFF)
+            },
+            within: { UInt64(bitPattern: indicatorIds[Int(facts[$0].indicator)]) << 2 | UInt64(facts[$0].basis.rawValue) })
     }
 
     private struct PairKey: Hashable {
