@@ -44,5 +44,6 @@ struct CreditCodePackedTests {
         #expect(CreditCode.packed("91340000000100000U") != nil)
         #expect(CreditCode.packed("91340000000100000I") == nil)
         #expect(CreditCode.packed("9134000000010000") == nil)
+        #expect(CreditCode.packed("91340000000100000t") == nil)
     }
 }

@@ -7,7 +7,14 @@ extension CreditCode {
     /// or nil for anything else.
     public static func packed(_ code: String) -> UInt128? {
         var code = code
-        return code.withUTF8 { packed(utf8: $0, requireCheck: false)?.key }
+        return code.withUTF8 { packed(utf8: $0) }
+    }
+
+    /// ``packed(_:)`` of a normalised code's UTF-8 bytes (upper case: a lower-case letter is
+    /// not a normalised code, so nil).
+    public static func packed(utf8 bytes: UnsafeBufferPointer<UInt8>) -> UInt128? {
+        guard let (key, hasLowercase) = packed(utf8: bytes, requireCheck: false), !hasLowercase else { return nil }
+        return key
     }
 
     /// The common case of ``check(_:)`` on a cell's bytes: 18 characters of the alphabet,

@@ -72,6 +72,24 @@ struct RawStatement {
         return (sqlite3_column_int64(handle, 0), sqlite3_column_int64(handle, 1))
     }
 
+    /// Steps a query: true with a row to read, false when done (the statement is then reset).
+    func step() throws -> Bool {
+        let code = sqlite3_step(handle)
+        if code == SQLITE_ROW { return true }
+        sqlite3_reset(handle)
+        guard code == SQLITE_DONE else { throw failure(code) }
+        return false
+    }
+
+    /// The current row's integer column.
+    func integer(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
+
+    /// The current row's text column as UTF-8 bytes, valid until the next step; nil for NULL.
+    func text(_ column: Int32) -> UnsafeBufferPointer<UInt8>? {
+        guard let text = sqlite3_column_text(handle, column) else { return nil }
+        return UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column)))
+    }
+
     private func failure(_ code: Int32) -> WarehouseError {
         let message = String(cString: sqlite3_errmsg(sqlite3_db_handle(handle)))
         return .sqlite(path: "", operation: "step", message: "SQLite error \(code): \(message) — while executing \(statement.sql)")
