@@ -127,4 +127,42 @@ struct PublisherTests {
         // Where the system can swap, the swap happened; elsewhere nothing changed.
         #expect(FileManager.default.fileExists(atPath: fixture.root + (swapped ? "/a/inner" : "/b/inner")))
     }
+
+    /// The file's inode number, to tell a linked file from a rewritten one.
+    static func inode(_ path: String) throws -> Int {
+        try #require(FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? Int)
+    }
+
+    @Test(arguments: [true, false])
+    func aFilePublishedWithTheSameBytesIsLinkedNotRewritten(swaps: Bool) throws {
+        let fixture = try PublisherFixture()
+        defer { fixture.remove() }
+        let same = Array("same bytes".utf8)
+        let first = PublishedFolder(name: "2023-04", files: ["same.csv": same, "changed.csv": Array("v1".utf8)])
+        let second = PublishedFolder(name: "2023-04", files: ["same.csv": same, "changed.csv": Array("v2 longer".utf8)])
+        try Publisher(outRoot: fixture.root, runID: "run1").publish(Publication(folders: [first]))
+        let before = try Self.inode(fixture.root + "/2023-04/same.csv")
+        let changedBefore = try Self.inode(fixture.root + "/2023-04/changed.csv")
+        var publisher = Publisher(outRoot: fixture.root, runID: "run2")
+        publisher.swapsFolders = swaps
+        try publisher.publish(Publication(folders: [second]))
+        #expect(fixture.contents("2023-04") == second.files)
+        #expect(try Self.inode(fixture.root + "/2023-04/same.csv") == before)
+        #expect(try Self.inode(fixture.root + "/2023-04/changed.csv") != changedBefore)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: fixture.root).sorted() == ["2023-04", "latest"])
+    }
+
+    @Test func sameSizeOtherBytesAreWritten() throws {
+        let fixture = try PublisherFixture()
+        defer { fixture.remove() }
+        try FileManager.default.createDirectory(atPath: fixture.root + "/x", withIntermediateDirectories: true)
+        #expect(FileManager.default.createFile(atPath: fixture.root + "/x/a", contents: Data("abcd".utf8)))
+        #expect(FileSystem.holds(fixture.root + "/x/a", Array("abcd".utf8)))
+        #expect(!FileSystem.holds(fixture.root + "/x/a", Array("abce".utf8)))
+        #expect(!FileSystem.holds(fixture.root + "/x/a", Array("abc".utf8)))
+        #expect(!FileSystem.holds(fixture.root + "/x/missing", []))
+        #expect(!FileSystem.holds(fixture.root + "/x", []))
+        try FileManager.default.createSymbolicLink(atPath: fixture.root + "/x/link", withDestinationPath: "a")
+        #expect(!FileSystem.holds(fixture.root + "/x/link", Array("abcd".utf8)))
+    }
 }

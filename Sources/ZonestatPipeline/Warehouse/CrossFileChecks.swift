@@ -31,10 +31,9 @@ struct CrossFileChecks {
     func run(
         _ db: Database, facts: [ExtractedFact], unitIds: [Int64], indicatorIds: [Int64], units: [ExtractedUnit]
     ) throws -> [Problem] {
-        let entries = CrossFileChecks.entries(facts)
         var needed = Set<Int32>()
-        for entry in entries {
-            for earlier in [entry.period - 1, entry.period - 2] where earlier % 100 != 0 { needed.insert(earlier) }
+        for fact in facts where fact.basis == .month || fact.basis == .ytd {
+            for earlier in [fact.period - 1, fact.period - 2] where earlier % 100 != 0 { needed.insert(earlier) }
         }
         let earlier = try EarlierYtd(db, periods: needed)
         let reportedEarlier = try RawStatement(
@@ -46,8 +45,8 @@ struct CrossFileChecks {
         // Each entry's warnings in turn, to be put in the order of (line, indicator): the
         // entries' order in the file.
         var found: [(line: Int32, indicator: Int16, problem: Problem)] = []
-        for entry in entries {
-            guard let ytd = entry.ytd?.raw, Int(entry.indicator) < config.indicators.count else { continue }
+        try CrossFileChecks.forEachEntry(facts) { entry in
+            guard let ytd = entry.ytd?.raw, Int(entry.indicator) < config.indicators.count else { return }
             let spec = config.indicators[Int(entry.indicator)]
             let unitId = unitIds[Int(entry.unit)], indicatorId = indicatorIds[Int(entry.indicator)]
             let period = Int(entry.period), month = period % 100
@@ -75,10 +74,10 @@ struct CrossFileChecks {
             // Month-over-month jump, on months derived from ytd (skip where a month spans 1-2月).
             guard month >= (spec.mergeJanFeb ? 4 : 2), let ytd1,
                 let ytd2 = month == 2 ? 0 : earlier.value(unit: unitId, indicator: indicatorId, period: entry.period - 2)
-            else { continue }
+            else { return }
             let current = ytd - ytd1, before = ytd1 - ytd2
             let factor = Int64(config.jumpFactor)
-            guard current > 0, before > 0, current > before * factor || current * factor < before else { continue }
+            guard current > 0, before > 0, current > before * factor || current * factor < before else { return }
             found.append((entry.line, entry.indicator, Problem(
                 file: file, line: Int(entry.line), column: headers["\(spec.id)|ytd"] ?? "\(spec.id) ytd",
                 value: Amount(raw: ytd).decimalString(in: spec.unit), code: .monthJump,
@@ -94,28 +93,36 @@ struct CrossFileChecks {
             .map(\.element.problem)
     }
 
-    /// The file's month and ytd facts gathered per (unit, period, indicator), from the facts
-    /// sorted by that key: a walk instead of a table of millions of keys.
-    private static func entries(_ facts: [ExtractedFact]) -> [Entry] {
-        let picked = facts.filter { $0.basis == .month || $0.basis == .ytd }
+    /// Hands `body` the file's month and ytd facts gathered per (unit, period, indicator), one
+    /// entry at a time, walking the facts sorted by that key: no table of millions of keys.
+    private static func forEachEntry(_ facts: [ExtractedFact], _ body: (Entry) throws -> Void) rethrows {
+        var picked: [Int32] = []
+        for (index, fact) in facts.enumerated() where fact.basis == .month || fact.basis == .ytd {
+            picked.append(Int32(index))
+        }
         let order = FactWriter.order(
             count: picked.count,
-            row: { UInt64(UInt32(bitPattern: picked[$0].unit)) << 32 | UInt64(UInt32(bitPattern: picked[$0].period)) },
-            within: { UInt64(UInt16(bitPattern: picked[$0].indicator)) << 2 | UInt64(picked[$0].basis.rawValue) })
-        var entries: [Entry] = []
+            row: {
+                let fact = facts[Int(picked[$0])]
+                return UInt64(UInt32(bitPattern: fact.unit)) << 32 | UInt64(UInt32(bitPattern: fact.period))
+            },
+            within: {
+                let fact = facts[Int(picked[$0])]
+                return UInt64(UInt16(bitPattern: fact.indicator)) << 2 | UInt64(fact.basis.rawValue)
+            })
+        var entry: Entry?
         for position in order {
-            let fact = picked[Int(position)]
-            let sameKey = entries.last.map {
-                $0.unit == fact.unit && $0.period == fact.period && $0.indicator == fact.indicator
+            let fact = facts[Int(picked[Int(position)])]
+            if let current = entry, current.unit != fact.unit || current.period != fact.period || current.indicator != fact.indicator {
+                try body(current)
+                entry = nil
             }
-            if sameKey != true {
-                entries.append(Entry(unit: fact.unit, period: fact.period, indicator: fact.indicator, line: fact.line))
-            }
-            let index = entries.count - 1
-            if fact.basis == .month { entries[index].month = fact.amount } else { entries[index].ytd = fact.amount }
-            entries[index].line = min(entries[index].line, fact.line)
+            var next = entry ?? Entry(unit: fact.unit, period: fact.period, indicator: fact.indicator, line: fact.line)
+            if fact.basis == .month { next.month = fact.amount } else { next.ytd = fact.amount }
+            next.line = min(next.line, fact.line)
+            entry = next
         }
-        return entries
+        if let entry { try body(entry) }
     }
 }
 

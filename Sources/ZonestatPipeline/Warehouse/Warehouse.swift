@@ -21,7 +21,7 @@ public final class Warehouse: Sendable {
             configuration.prepareDatabase { db in
                 // A large page cache: one file's facts are written in one transaction.
                 try db.execute(
-                    sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY;")
+                    sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;")
             }
             queue = try DatabaseQueue(path: path, configuration: configuration)
             try Warehouse.migrator.migrate(queue)

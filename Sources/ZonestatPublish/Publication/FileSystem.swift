@@ -33,6 +33,43 @@ enum FileSystem {
         guard close(descriptor) == 0 else { throw failure("close", path) }
     }
 
+    /// Whether `path` is a regular file (not a symlink) holding exactly `bytes`; false when it
+    /// is missing or cannot be read.
+    static func holds(_ path: String, _ bytes: [UInt8]) -> Bool {
+        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == bytes.count else {
+            return false
+        }
+        let chunk = 1 << 20
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: chunk, alignment: 16)
+        defer { buffer.deallocate() }
+        return bytes.withUnsafeBytes { expected in
+            var offset = 0
+            while offset < expected.count {
+                let count = read(descriptor, buffer, min(chunk, expected.count - offset))
+                if count < 0, errno == EINTR { continue }
+                guard count > 0, let start = expected.baseAddress,
+                    memcmp(buffer, start + offset, count) == 0
+                else { return false }
+                offset += count
+            }
+            return true
+        }
+    }
+
+    /// Makes `destination` (which must not exist) a second name of the file at `source`;
+    /// false, changing nothing, where the file system cannot.
+    static func link(_ source: String, _ destination: String) -> Bool {
+        #if canImport(Glibc)
+            Glibc.link(source, destination) == 0
+        #else
+            Darwin.link(source, destination) == 0
+        #endif
+    }
+
     /// Syncs a folder's entries (new names, renames) to disk; best effort, as some file
     /// systems refuse to sync a directory.
     static func syncDirectory(_ path: String) {
