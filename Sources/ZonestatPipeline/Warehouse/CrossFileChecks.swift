@@ -39,9 +39,20 @@ struct CrossFileChecks {
         let reportedEarlier = try RawStatement(
             db,
             """
-            SELECT EXISTS (SELECT 1 FROM facts WHERE unit_id = ? AND indicator_id = ? AND basis = 1
-                AND period > ? AND period < ? AND superseded_by IS NULL), 0
+            SELECT EXISTS (SELECT 1 FROM facts WHERE period = ? AND unit_id = ? AND indicator_id = ? AND basis = 1
+                AND superseded_by IS NULL), 0
             """)
+        /// Whether the unit reported a ytd for the indicator in a month of the year before `period`:
+        /// asked month by month, as `facts_current` leads with the period.
+        func reportedBefore(unit: Int64, indicator: Int64, period: Int) throws -> Bool {
+            for earlierPeriod in stride(from: period - 1, to: period / 100 * 100, by: -1) {
+                reportedEarlier.bind(Int64(earlierPeriod), at: 1)
+                reportedEarlier.bind(unit, at: 2)
+                reportedEarlier.bind(indicator, at: 3)
+                if (try reportedEarlier.firstPair()?.0 ?? 0) != 0 { return true }
+            }
+            return false
+        }
         // Each entry's warnings in turn, to be put in the order of (line, indicator): the
         // entries' order in the file.
         var found: [(line: Int32, indicator: Int16, problem: Problem)] = []
@@ -56,11 +67,7 @@ struct CrossFileChecks {
             // A unit with nothing earlier this year, in a month others reported, started this year.
             var previous: Int64? = startsYear ? 0 : ytd1
             if previous == nil, !startsYear, earlier.hasAny(indicator: indicatorId, period: entry.period - 1) {
-                reportedEarlier.bind(unitId, at: 1)
-                reportedEarlier.bind(indicatorId, at: 2)
-                reportedEarlier.bind(Int64(period / 100 * 100), at: 3)
-                reportedEarlier.bind(Int64(period), at: 4)
-                if (try reportedEarlier.firstPair()?.0 ?? 0) == 0 { previous = 0 }
+                if try !reportedBefore(unit: unitId, indicator: indicatorId, period: period) { previous = 0 }
             }
             if let reported = entry.month?.raw, let previous, abs(reported - (ytd - previous)) > config.ytdTolerance.raw {
                 found.append((entry.line, entry.indicator, Problem(

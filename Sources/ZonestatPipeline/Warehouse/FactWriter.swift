@@ -7,7 +7,7 @@ import GRDB
 /// Keys of a (period, indicator) the warehouse holds nothing current for — a new month, the
 /// nightly case — are inserted without looking anything up.
 ///
-/// Facts are written in the order of `facts_current` (unit, period, indicator, basis), so that
+/// Facts are written in the order of `facts_current` (period, unit, indicator, basis), so that
 /// the index grows at its end or along one path instead of splitting pages all over, and new
 /// rows go in multi-row INSERTs, which spend SQLite's fixed cost per statement (step, cursors,
 /// halt) once per ``InsertBatch/rows`` rows.
@@ -70,7 +70,7 @@ struct FactWriter {
         return (new, revised, unchanged)
     }
 
-    /// The positions of `facts` sorted by the warehouse key (unit id, period, indicator id, basis).
+    /// The positions of `facts` sorted by the warehouse key (period, unit id, indicator id, basis).
     ///
     /// Any order stores the same rows; this one makes the writes local. (A unit id past 2^44 or
     /// an indicator id past 2^60 would only make the order less local, never wrong.)
@@ -79,7 +79,7 @@ struct FactWriter {
             count: facts.count,
             row: {
                 let fact = facts[$0]
-                return UInt64(bitPattern: unitIds[Int(fact.unit)]) << 20 | UInt64(UInt32(bitPattern: fact.period) & 0xF_FFFF)
+                return UInt64(UInt32(bitPattern: fact.period) & 0xF_FFFF) << 44 | UInt64(bitPattern: unitIds[Int(fact.unit)]) & 0xFFF_FFFF_FFFF
             },
             within: { UInt64(bitPattern: indicatorIds[Int(facts[$0].indicator)]) << 2 | UInt64(facts[$0].basis.rawValue) })
     }
@@ -91,7 +91,7 @@ struct FactWriter {
 
     /// The (period, indicator) pairs among `periods` that already hold current facts.
     ///
-    /// Asked pair by pair: `facts_period` orders a period's rows by id, so the first row of the
+    /// Asked pair by pair: `facts_current` leads with the period, so the first row of the
     /// indicator ends the search, where a `DISTINCT` would read the whole period.
     private func occupiedPairs(_ periods: Set<Int32>, indicators: Set<Int64>) throws -> Set<PairKey> {
         var pairs = Set<PairKey>()

@@ -190,6 +190,19 @@ extension Warehouse {
                     CREATE INDEX facts_period ON facts(period) WHERE superseded_by IS NULL;
                     """)
         }
+        migrator.registerMigration("v6-facts-current-by-period-first") { db in
+            // facts_current led by unit_id took every new month's rows in all over the index (a
+            // unit's keys sit together), so each file dirtied most of its pages; led by period, a
+            // new month's rows append at its end, and facts_period (period alone) is redundant.
+            // Every lookup still gives all four key columns or a leading period.
+            try db.execute(
+                sql: """
+                    DROP INDEX facts_period;
+                    DROP INDEX facts_current;
+                    CREATE UNIQUE INDEX facts_current
+                        ON facts(period, unit_id, indicator_id, basis) WHERE superseded_by IS NULL;
+                    """)
+        }
         return migrator
     }
 }

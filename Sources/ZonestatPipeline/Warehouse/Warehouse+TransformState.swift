@@ -82,16 +82,22 @@ extension Warehouse {
             if let now = current[code], now != row[1] as String { changed.append(code) }
         }
         var dirty = Set<Period>()
-        let years = try db.makeStatement(
-            sql: """
-                SELECT DISTINCT f.period / 100 FROM facts f JOIN units u ON u.id = f.unit_id
-                WHERE u.credit_code = ? AND f.superseded_by IS NULL
-                """)
+        guard !changed.isEmpty else { return dirty }
+        // The changed units' ids, then one pass over the facts (`facts_current` leads with the
+        // period, so a query per unit would read them all each time).
+        var changedIds = Set<Int64>()
+        let ids = try db.makeStatement(sql: "SELECT id FROM units WHERE credit_code = ?")
         for code in changed {
-            for year in try Int.fetchAll(years, arguments: [code]) {
-                for month in 1...12 {
-                    for y in [year, year + 1] { if let period = Period(year: y, month: month) { dirty.insert(period) } }
-                }
+            if let id = try Int64.fetchOne(ids, arguments: [code]) { changedIds.insert(id) }
+        }
+        var years = Set<Int>()
+        let facts = try RawStatement(db, "SELECT unit_id, period FROM facts WHERE superseded_by IS NULL")
+        while try facts.step() {
+            if changedIds.contains(facts.integer(0)) { years.insert(Int(facts.integer(1)) / 100) }
+        }
+        for year in years {
+            for month in 1...12 {
+                for y in [year, year + 1] { if let period = Period(year: y, month: month) { dirty.insert(period) } }
             }
         }
         return dirty
