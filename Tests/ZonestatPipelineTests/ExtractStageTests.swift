@@ -62,6 +62,7 @@ struct ExtractStageTests {
             """)
         #expect(history == ["march.csv:300000000:march-fix.csv", "march-fix.csv:320000000:"])
         #expect(try ws.query("SELECT name FROM units WHERE credit_code = '\(a)'") == ["甲公司"])
+        #expect(try ws.danglingReferences().isEmpty)
     }
 
     @Test func emptyCellNeverErasesAnEarlierValue() throws {

@@ -78,6 +78,17 @@ final class TestWorkspace {
     }
 
     func count(_ sql: String) throws -> Int { (try query(sql) as [Int]).first ?? -1 }
+
+    /// The rows whose declared foreign keys point nowhere, as `table:rowid→parent` (the
+    /// warehouse declares its references but does not enforce them).
+    func danglingReferences() throws -> [String] {
+        let warehouse = try Warehouse(path: workspace.warehouse)
+        return try warehouse.queue.read { db in
+            try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { row in
+                "\(row[0] as String? ?? ""):\(row[1] as Int64? ?? -1)→\(row[2] as String? ?? "")"
+            }
+        }
+    }
 }
 
 /// A kind 1 file in 千元 for these units and values.

@@ -57,6 +57,7 @@ struct TransformStageTests {
     @Test func sampleDataGivesTheSourceDocumentsFigures() throws {
         let ws = try sampleWorkspace()
         _ = try ws.extract()
+        #expect(try ws.danglingReferences().isEmpty)
         _ = try ws.transform()
         let config = ws.config
         let expected: [(String, String, String)] = [
