@@ -76,7 +76,7 @@ SIZE ?= zone
 REPEAT ?= 3
 bench: build
 	@python3 -c "import duckdb" 2>/dev/null || pip install --quiet duckdb
-	python3 scripts/bench/run.py --size $(SIZE) --repeat $(REPEAT)
+	python3 scripts/bench/run.py --size $(SIZE) --repeat $(REPEAT) $(if $(filter nation,$(SIZE)),--in-place) $(BENCH_ARGS)
 
 clean-workspace:
 	rm -rf $(WORKSPACE)

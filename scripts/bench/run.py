@@ -355,6 +355,46 @@ def save_partial(runs, results):
         json.dump(results, handle, indent=1, default=str)
 
 
+def measure_in_place(args, files, last_month, runs, logs, peer):
+    """For a size whose workspaces do not fit twice on the disk (nation: a 13 GB warehouse and 24 GB of
+    published unit rows): one workspace, measured once. cold = every file but the last month's into an
+    empty workspace; nightly = the last month's file dropped into that same workspace. Then the check
+    (zonestat's published figures of every period against both DuckDB variants) before any time is
+    reported, and the peer --repeat times."""
+    workspace = os.path.join(runs, "in-place")
+    link_inbox([p for p in files if p != last_month], os.path.join(workspace, "inbox"))
+    results = {name: [] for name in ("zonestat cold", "zonestat nightly", "duckdb stream", "duckdb table")}
+    results["zonestat cold"].append(run_pipeline(args.bin, args.pipeline, workspace, logs, "cold0"))
+    save_partial(runs, results)
+    print(f"cold (all but the last month): {results['zonestat cold'][-1]['wall']:.2f} s", flush=True)
+    os.link(last_month, os.path.join(workspace, "inbox", os.path.basename(last_month)))
+    results["zonestat nightly"].append(run_pipeline(args.bin, args.pipeline, workspace, logs, "nightly0"))
+    save_partial(runs, results)
+    print(f"nightly (the last month): {results['zonestat nightly'][-1]['wall']:.2f} s", flush=True)
+    expected = zonestat_figures(workspace)
+    counts = {}
+    for variant in ("stream", "table"):
+        out = os.path.join(runs, f"peer-{variant}.csv")
+        measure(peer + ["--variant", variant, "--out", out], os.path.join(logs, f"check-duckdb-{variant}.log"))
+        counts[variant] = compare(expected, peer_figures(out), f"zonestat nightly vs duckdb {variant}")
+    periods = len({k[1] for k in expected})
+    print(f"check passed: {counts['stream']} zone/industry rows of {periods} periods agree", flush=True)
+    if not args.keep:
+        shutil.rmtree(workspace)
+    for repeat in range(args.repeat):
+        for variant in ("stream", "table"):
+            out = os.path.join(runs, f"peer-{variant}.csv")
+            results[f"duckdb {variant}"].append(
+                measure(peer + ["--variant", variant, "--out", out], os.path.join(logs, f"duckdb-{variant}{repeat}.log")))
+        save_partial(runs, results)
+    checked = (f"zonestat's zone and industry rows (units, ytd, ytd_base, ytd_yoy_pct, pull_pp; roster units, new, exited, "
+               f"net) of all {periods} periods, as published after the nightly run, equal both DuckDB variants' "
+               f"({counts['stream']} rows). **In-place mode** (--in-place): zonestat was measured once; *cold* is every file "
+               f"but the last month's (23 monthly files and the targets) into an empty workspace, *nightly* the last "
+               f"month's file dropped into that same workspace; DuckDB's runs read all 24 months")
+    return results, checked
+
+
 def measure_extract_only(args, files, runs, logs, peer):
     """zonestat's cold extract alone and both peer variants, --repeat times (one untimed peer run first, to
     warm the page cache as the check does in a full run)."""
@@ -390,6 +430,9 @@ def main():
     parser.add_argument("--extract-only", action="store_true",
                         help="when the whole pipeline is too slow for the size: zonestat's cold extract alone against the "
                              "peer; no agreement check (zonestat publishes nothing), no nightly")
+    parser.add_argument("--in-place", action="store_true",
+                        help="for a size whose workspaces do not fit twice on the disk: zonestat measured once in one "
+                             "workspace (cold = all but the last month, then nightly = the last month), checked after")
     args = parser.parse_args()
 
     root = os.environ.get("ZONESTAT_BENCH_DATA") or (
@@ -430,6 +473,8 @@ def main():
 
     if args.extract_only:
         results, checked, counts = measure_extract_only(args, files, runs, logs, peer), None, None
+    elif args.in_place:
+        results, checked = measure_in_place(args, files, last_month, runs, logs, peer)
     else:
         results, checked = measure_all(args, files, last_month, runs, logs, peer)
     summary = {name: summarize(runs_) for name, runs_ in results.items()}
@@ -442,7 +487,8 @@ def main():
             } for stage in results[name][0]["stages"]}
     loads.append(" ".join(f"{x:.2f}" for x in os.getloadavg()))
     command = f"python3 scripts/bench/run.py --size {args.size} --repeat {args.repeat}" + (
-        f" --data {args.data}" if args.data else "") + (" --extract-only" if args.extract_only else "")
+        f" --data {args.data}" if args.data else "") + (" --extract-only" if args.extract_only else "") + (
+        " --in-place" if args.in_place else "")
     if checked is None:
         checked = ("**none** — with --extract-only zonestat publishes nothing to compare; the peer's figures were checked "
                    "against zonestat's on the zone and province inboxes")

@@ -12,23 +12,35 @@ extension Warehouse {
                 }
             }
             var units: [UnitInfo] = []
-            var unitIndex: [Int64: Int32] = [:]
+            // Unit and indicator ids are small row ids: positions by id in arrays, not dictionaries.
+            var unitIndex: [Int32] = []
             let unitRows = try Row.fetchCursor(
                 db, sql: "SELECT id, credit_code, name, industry, area FROM units ORDER BY credit_code")
             while let row = try unitRows.next() {
-                unitIndex[row["id"]] = Int32(units.count)
+                let id: Int64 = row["id"]
+                if id >= 0, id < 1 << 32 {
+                    if unitIndex.count <= Int(id) { unitIndex.append(contentsOf: repeatElement(-1, count: Int(id) + 1 - unitIndex.count)) }
+                    unitIndex[Int(id)] = Int32(units.count)
+                }
                 units.append(UnitInfo(code: row["credit_code"], name: row["name"], industry: row["industry"], area: row["area"]))
             }
+            var indicatorById: [Int16] = []
+            for (id, position) in indicatorIndex where id >= 0 && id < 1 << 16 {
+                if indicatorById.count <= Int(id) { indicatorById.append(contentsOf: repeatElement(-1, count: Int(id) + 1 - indicatorById.count)) }
+                indicatorById[Int(id)] = position
+            }
+            // Millions of rows: read by column position through SQLite's C API.
             var facts: [Fact] = []
-            facts.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM facts WHERE superseded_by IS NULL") ?? 0)
-            let statement = try db.makeStatement(
-                sql: "SELECT unit_id, period, indicator_id, basis, amount FROM facts WHERE superseded_by IS NULL")
-            let cursor = try Row.fetchCursor(statement)
-            while let row = try cursor.next() {
-                guard let unit = unitIndex[row[0]], let indicator = indicatorIndex[row[2]],
-                    let period = Period(key: row[1]), let basis = Basis(rawValue: row[3])
+            facts.reserveCapacity(units.count * 24 * max(1, config.indicators.count))
+            let statement = try RawStatement(
+                db, "SELECT unit_id, period, indicator_id, basis, amount FROM facts WHERE superseded_by IS NULL")
+            while try statement.step() {
+                let unitId = Int(statement.integer(0)), indicatorId = Int(statement.integer(2))
+                guard unitId >= 0, unitId < unitIndex.count, indicatorId >= 0, indicatorId < indicatorById.count,
+                    case let unit = unitIndex[unitId], unit >= 0, case let indicator = indicatorById[indicatorId], indicator >= 0,
+                    let period = Period(key: Int(statement.integer(1))), let basis = Basis(rawValue: Int(statement.integer(3)))
                 else { continue }
-                facts.append(Fact(unit: unit, period: period, indicator: indicator, basis: basis, amount: Amount(raw: row[4])))
+                facts.append(Fact(unit: unit, period: period, indicator: indicator, basis: basis, amount: Amount(raw: statement.integer(4))))
             }
             var targets: [TargetDefinition] = []
             for row in try Row.fetchAll(
