@@ -19,8 +19,11 @@ let package = Package(
     targets: [
         // libcsv, Debian's libcsv-dev: it ships no pkg-config file, so the modulemap links `csv`.
         .systemLibrary(name: "CLibCSV", providers: [.apt(["libcsv-dev"])]),
+        // SHA-256 blocks with the x86 SHA extensions, where the CPU has them (ZonestatCore's
+        // Swift implementation otherwise): published files and inbox files are hashed.
+        .target(name: "CSHA256"),
         // Values and the compute core: no I/O, no files, no SQLite.
-        .target(name: "ZonestatCore"),
+        .target(name: "ZonestatCore", dependencies: ["CSHA256"]),
         // Reading bytes into records: encodings, delimiters, libcsv.
         .target(name: "ZonestatCSV", dependencies: ["CLibCSV"]),
         // Rendering what load publishes: CSV, JSON, the written report, HTML, manifest; atomic publication.

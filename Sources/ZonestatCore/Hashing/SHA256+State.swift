@@ -1,3 +1,5 @@
+import CSHA256
+
 extension SHA256 {
     /// The hash words H0…H7 and the compression function that updates them.
     struct State: Sendable {
@@ -33,8 +35,28 @@ extension SHA256 {
             return bytes
         }
 
-        /// Processes whole 64-byte blocks (`blocks.count` a multiple of 64), FIPS 180-4 §6.2.2.
+        /// Whether ``compress(blocks:)`` uses the CPU's SHA extensions (x86 SHA-NI).
+        static let usesExtensions = zs_sha256_ni_available() == 1
+
+        /// Processes whole 64-byte blocks (`blocks.count` a multiple of 64), FIPS 180-4 §6.2.2:
+        /// with the CPU's SHA extensions where it has them, else ``compressInSwift(blocks:)``.
         mutating func compress(blocks: UnsafeRawBufferPointer) {
+            precondition(blocks.count % SHA256.blockSize == 0, "SHA-256 compresses whole blocks")
+            guard State.usesExtensions, let base = blocks.baseAddress else {
+                compressInSwift(blocks: blocks)
+                return
+            }
+            var words = (h0, h1, h2, h3, h4, h5, h6, h7)
+            withUnsafeMutableBytes(of: &words) { raw in
+                zs_sha256_blocks_ni(
+                    raw.baseAddress?.assumingMemoryBound(to: UInt32.self), base.assumingMemoryBound(to: UInt8.self),
+                    blocks.count / SHA256.blockSize)
+            }
+            (h0, h1, h2, h3, h4, h5, h6, h7) = words
+        }
+
+        /// ``compress(blocks:)`` in portable Swift (the reference the extensions are tested against).
+        mutating func compressInSwift(blocks: UnsafeRawBufferPointer) {
             precondition(blocks.count % SHA256.blockSize == 0, "SHA-256 compresses whole blocks")
             SHA256.State.roundConstants.withUnsafeBufferPointer { constants in
                 withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
