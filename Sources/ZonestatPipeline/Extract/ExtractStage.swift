@@ -39,18 +39,16 @@ public struct ExtractStage: Sendable {
         }
         let runId = ExtractStage.runId(started)
         let parallel = config.parallelFiles > 0 ? config.parallelFiles : ProcessInfo.processInfo.activeProcessorCount
-        let batchSize = max(1, parallel * 2)
-        var start = 0
-        while start < scan.ready.count {
-            let batch = Array(scan.ready[start..<min(start + batchSize, scan.ready.count)])
-            start += batch.count
-            let loaded = load(batch, warehouse: warehouse, parallel: parallel)
-            for (file, item) in zip(batch, loaded) {
-                let result = try take(
-                    file, loaded: try item.get(), warehouse: warehouse, indicatorIds: indicatorIds, runId: runId)
-                summary.results.append(result)
-                progress?(result, summary.results.count, scan.ready.count)
-            }
+        let files = scan.ready, parser = FileParser(config: config)
+        let loading = LoadAhead(count: files.count, parallel: parallel, ahead: parallel) { index in
+            ExtractStage.load(files[index], parser: parser)
+        }
+        defer { loading.cancel() }
+        for (index, file) in files.enumerated() {
+            let result = try take(
+                file, loaded: try loading.take(index).get(), warehouse: warehouse, indicatorIds: indicatorIds, runId: runId)
+            summary.results.append(result)
+            progress?(result, summary.results.count, files.count)
         }
         summary.seconds = Date().timeIntervalSince(started)
         return summary
@@ -63,25 +61,16 @@ public struct ExtractStage: Sendable {
         var parsed: ParsedFile?
     }
 
-    /// Reads, hashes and parses a batch of files concurrently, each into its own slot.
-    private func load(_ batch: [InboxFile], warehouse: Warehouse, parallel: Int) -> [Result<LoadedFile, WorkspaceError>] {
-        let slots = ResultSlots<Result<LoadedFile, WorkspaceError>>(count: batch.count)
-        let parser = FileParser(config: config)
-        DispatchQueue.concurrentPerform(iterations: batch.count) { index in
-            let file = batch[index]
-            let result: Result<LoadedFile, WorkspaceError>
-            do throws(WorkspaceError) {
-                let bytes = try FileOperations.read(file.path)
-                let hash = SHA256.hexDigest(SHA256.digest(bytes))
-                let known = (try? warehouse.ingestedEntry(sha256: hash)) != nil
-                let parsed = known ? nil : parser.parse(bytes, name: file.name)
-                result = .success(LoadedFile(bytes: bytes.count, sha256: hash, parsed: parsed))
-            } catch {
-                result = .failure(error)
-            }
-            slots.set(index, result)
+    /// Reads, hashes and parses one file (in the background, while earlier files are written; a
+    /// file whose content the ledger already holds is parsed for nothing, and taken as a duplicate).
+    private static func load(_ file: InboxFile, parser: FileParser) -> Result<LoadedFile, WorkspaceError> {
+        do throws(WorkspaceError) {
+            let bytes = try FileOperations.read(file.path)
+            let hash = SHA256.hexDigest(SHA256.digest(bytes))
+            return .success(LoadedFile(bytes: bytes.count, sha256: hash, parsed: parser.parse(bytes, name: file.name)))
+        } catch {
+            return .failure(error)
         }
-        return slots.values.map { $0 ?? .failure(.io(path: "", operation: "load", reason: "not loaded")) }
     }
 
     /// Takes one file: duplicate, repair, ingest or quarantine, in the crash-safe order.
