@@ -39,11 +39,22 @@ public struct ExtractCommand: ParsableCommand {
     @OptionGroup public var options: CommonOptions
     @OptionGroup public var extract: ExtractOptions
 
+    static let checkHelp = ArgumentHelp(
+        "Only check these files, as extract would read each on its own, and say what is wrong; the workspace is not touched. Exit code 6 when some file would be quarantined.",
+        valueName: "file")
+
+    @Option(parsing: .upToNextOption, help: ExtractCommand.checkHelp)
+    public var check: [String] = []
+
     public init() {}
 
     public func run() throws {
         try Runner.execute {
             let config = extract.apply(to: try options.loadConfig())
+            guard check.isEmpty else {
+                if !CheckRunner.run(paths: check, config: config, options: options) { throw ExitCode(ExitCodes.quarantined) }
+                return
+            }
             try extract.check(try ExtractRunner.run(config: config, options: options))
         }
     }
@@ -57,12 +68,16 @@ public struct ExtractTool: ParsableCommand {
     @OptionGroup public var options: CommonOptions
     @OptionGroup public var extract: ExtractOptions
 
+    @Option(parsing: .upToNextOption, help: ExtractCommand.checkHelp)
+    public var check: [String] = []
+
     public init() {}
 
     public func run() throws {
         var command = ExtractCommand()
         command.options = options
         command.extract = extract
+        command.check = check
         try command.run()
     }
 }

@@ -101,6 +101,32 @@ struct EndToEndTests {
         #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("out/2023-04/indicators.csv").path))
     }
 
+    @Test func checkReadsFilesWithoutTouchingTheWorkspace() throws {
+        let binary = try Self.binary("zonestat-extract")
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("zonestat-check-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let fixtures = Self.packageRoot.appendingPathComponent("Tests/ZonestatPipelineTests/Fixtures")
+        let good = fixtures.appendingPathComponent("encodings/gb18030.csv").path
+        let bad = fixtures.appendingPathComponent("broken/bad-cells.csv").path
+        let pipeline = Self.packageRoot.appendingPathComponent("pipelines/default.yaml").path
+        let arguments = ["--pipeline", pipeline, "--workspace", root.path, "--check"]
+
+        let clean = try Self.run(binary, arguments + [good])
+        #expect(clean.status == 0, "\(clean.err)")
+        #expect(clean.out.contains("gb18030.csv: would be ingested — wide file, gb18030"), "\(clean.out)")
+        #expect(clean.out.contains("check: 1 file(s), 0 would be quarantined"))
+
+        let mixed = try Self.run(binary, arguments + [good, bad, root.appendingPathComponent("missing.csv").path])
+        #expect(mixed.status == 6)
+        #expect(mixed.out.contains("bad-cells.csv: would be quarantined"), "\(mixed.out)")
+        // Each problem names the file, line, column and value.
+        #expect(mixed.out.contains("bad-cells.csv:3: column"), "\(mixed.out)")
+        #expect(mixed.out.contains("missing.csv: cannot be read"))
+        #expect(mixed.out.contains("check: 3 file(s), 2 would be quarantined"))
+        // Nothing was created: no workspace, no warehouse.
+        #expect(!FileManager.default.fileExists(atPath: root.path))
+    }
+
     @Test func anotherRunHoldingTheLockExitsWithCode5() throws {
         let binary = try Self.binary("zonestat-transform")
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("zonestat-lock-\(UUID().uuidString)")
