@@ -43,18 +43,28 @@ extension Warehouse {
     /// changes its year's or period's results.
     public func changedPeriods(since fileId: Int64) throws(WarehouseError) -> Set<Period> {
         try read("find changed periods") { db in
-            let seeds = try Int.fetchAll(
-                db, sql: "SELECT DISTINCT period FROM facts WHERE file_id > ? OR superseded_by > ?",
-                arguments: [fileId, fileId])
+            // The periods of the files ingested since: a fact such a file superseded has the key,
+            // and so the period, of the fact that replaced it. (The ledger lists each file's
+            // periods; asking the facts would read them all.)
+            var seeds = Set<Int>()
+            for list in try String.fetchAll(
+                db, sql: "SELECT periods FROM ledger WHERE id > ? AND status = 'ingested'", arguments: [fileId])
+            {
+                for key in list.split(separator: ",") { if let period = Int(key) { seeds.insert(period) } }
+            }
+            // Each year's latest month with current facts, walking the period-led index downwards.
             var latestMonth: [Int: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT period / 100 AS year, MAX(period % 100) AS month FROM facts GROUP BY 1") {
-                latestMonth[row["year"]] = row["month"]
+            let before = try db.makeStatement(sql: "SELECT MAX(period) FROM facts WHERE superseded_by IS NULL AND period < ?")
+            var bound = Int.max
+            while let period = try Int.fetchOne(before, arguments: [bound]) {
+                if latestMonth[period / 100] == nil { latestMonth[period / 100] = period % 100 }
+                bound = period / 100 * 100
             }
             var dirty = Set<Period>()
             func add(year: Int, from month: Int) {
                 for m in month...12 { if let period = Period(year: year, month: m) { dirty.insert(period) } }
             }
-            for seed in seeds {
+            for seed in seeds.sorted() {
                 let year = seed / 100, month = seed % 100
                 add(year: year, from: month)
                 add(year: year + 1, from: month)
