@@ -29,8 +29,20 @@ public struct FixedDecimal: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// The value as the nearest `Double`, for charts only.
     public var doubleValue: Double {
-        Double(value) / Double(DecimalText.powersOfTen[decimals])
+        // `Double(Int128)` is a slow generic conversion. A value that fits in 64 bits converts
+        // to the same nearest double through `Int64`, and 10⁰…10²² are exact doubles, so the
+        // quotient is the same correctly rounded division.
+        if decimals < FixedDecimal.doublePowersOfTen.count, let small = Int64(exactly: value) {
+            return Double(small) / FixedDecimal.doublePowersOfTen[decimals]
+        }
+        return Double(value) / Double(DecimalText.powersOfTen[decimals])
     }
+
+    /// 10⁰ … 10²²: the powers of ten a `Double` holds exactly.
+    private static let doublePowersOfTen: [Double] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+        1e20, 1e21, 1e22,
+    ]
 
     /// The difference, with the larger of the two operands' decimals: 30.0 − 19.2 = 10.8.
     public static func - (lhs: FixedDecimal, rhs: FixedDecimal) -> FixedDecimal {
