@@ -37,6 +37,24 @@ struct RawStatement {
         sqlite3_bind_text(handle, index, text, -1, transient)
     }
 
+    /// Binds UTF-8 bytes as text (nil as NULL). SQLite copies them, so the bytes may be
+    /// overwritten as soon as this returns.
+    func bind(utf8 text: UnsafeBufferPointer<UInt8>?, at index: Int32) {
+        guard let text else {
+            sqlite3_bind_null(handle, index)
+            return
+        }
+        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+        guard let start = text.baseAddress, text.count > 0 else {
+            // A nil pointer would bind NULL: the empty text is bound from a literal.
+            sqlite3_bind_text(handle, index, "", 0, transient)
+            return
+        }
+        start.withMemoryRebound(to: CChar.self, capacity: text.count) { characters in
+            _ = sqlite3_bind_text(handle, index, characters, Int32(text.count), transient)
+        }
+    }
+
     /// Binds a double (nil as NULL).
     func bind(double value: Double?, at index: Int32) {
         guard let value else {
