@@ -61,7 +61,7 @@ struct IndicatorStoreTests {
             if random.chance(20) { scope = ScopeKind.allCases.randomElement(using: &random) ?? scope }
             return IndicatorRow(
                 period: period, indicator: indicator, scope: scope, scopeId: index % 7 == 0 ? "" : "id\(index)",
-                scopeName: "名称\(index % 13)", units: Int.random(in: 0...5_000, using: &random),
+                scopeName: index % 101 == 5 ? "名称\u{0}尾" : "名称\(index % 13)", units: Int.random(in: 0...5_000, using: &random),
                 ytd: AmountSum(raw: random.integer()), ytdBase: AmountSum(raw: random.integer()),
                 ytdYoYPercent: random.ratio(), ytdIncrement: AmountSum(raw: random.integer()),
                 month: random.chance(20) ? nil : AmountSum(raw: random.integer()),
@@ -88,7 +88,8 @@ struct IndicatorStoreTests {
             "period": row.period.description.databaseValue, "indicator": row.indicator.databaseValue,
             "indicator_name": (spec?.name ?? row.indicator).databaseValue, "unit": unit.label.databaseValue,
             "scope": row.scope.rawValue.databaseValue, "scope_id": row.scopeId.databaseValue,
-            "scope_name": row.scopeName.databaseValue, "units": row.units.databaseValue, "ytd": amount(row.ytd),
+            // Texts are bound as C strings were: up to a NUL.
+            "scope_name": String(row.scopeName.prefix { $0 != "\u{0}" }).databaseValue, "units": row.units.databaseValue, "ytd": amount(row.ytd),
             "ytd_base": amount(row.ytdBase), "ytd_yoy_pct": rounded(row.ytdYoYPercent),
             "ytd_increment": amount(row.ytdIncrement), "month": amount(row.month), "month_base": amount(row.monthBase),
             "month_yoy_pct": rounded(row.monthYoYPercent), "pull_pp": rounded(row.pullPoints),

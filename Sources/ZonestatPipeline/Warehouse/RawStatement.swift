@@ -27,14 +27,16 @@ struct RawStatement {
     @inline(__always)
     func bind(_ value: Int64, at index: Int32) { sqlite3_bind_int64(handle, index, value) }
 
-    /// Binds a text parameter (nil as NULL).
+    /// Binds a text parameter (nil as NULL), up to its first NUL as a C string would be.
     func bind(text: String?, at index: Int32) {
-        guard let text else {
+        guard var text else {
             sqlite3_bind_null(handle, index)
             return
         }
-        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-        sqlite3_bind_text(handle, index, text, -1, transient)
+        // The string's own UTF-8 with its length: no C string is made, no strlen run.
+        text.withUTF8 { bytes in
+            bind(utf8: UnsafeBufferPointer(rebasing: bytes[..<(bytes.firstIndex(of: 0) ?? bytes.endIndex)]), at: index)
+        }
     }
 
     /// Binds UTF-8 bytes as text (nil as NULL). SQLite copies them, so the bytes may be
