@@ -4,8 +4,8 @@ import ZonestatCore
 
 @testable import ZonestatPipeline
 
-/// Indicator rows are stored with their numbers written as bytes and what changes by period,
-/// indicator or scope only bound when it changes; every stored column must be what the
+/// Indicator rows are stored many to a statement, with their numbers written as bytes and what
+/// changes by period, indicator or scope only bound when it changes; every stored column must be what the
 /// formatting functions give (the load stage and downstream tools read these texts).
 @Suite("Indicator store")
 struct IndicatorStoreTests {
@@ -110,10 +110,12 @@ struct IndicatorStoreTests {
         }
     }
 
-    @Test func storedColumnsAreTheFormattedValues() throws {
+    /// Row counts around the rows per statement, and many statements with a rest.
+    @Test(arguments: [0, 1, IndicatorInsert.rows - 1, IndicatorInsert.rows, IndicatorInsert.rows + 1, 4_013])
+    func storedColumnsAreTheFormattedValues(count: Int) throws {
         let ws = try TestWorkspace()
         let warehouse = try Warehouse(path: ws.workspace.warehouse)
-        let rows = Self.rows(count: 4_000)
+        let rows = Self.rows(count: count)
         try warehouse.write("store") { db in
             try Warehouse.insertResults(db, ComputeResult(indicators: rows), config: Self.config)
         }

@@ -35,56 +35,19 @@ extension Warehouse {
         }
     }
 
-    static func insertIndicators(_ db: Database, _ rows: [IndicatorRow], config: PipelineConfig) throws {
-        // The bulk of a transform's output (a row per unit): bound through SQLite's C API.
-        let statement = try RawStatement(
-            db,
-            """
-            INSERT INTO out_indicators(period, indicator, indicator_name, unit, scope, scope_id, scope_name, units,
-                ytd, ytd_base, ytd_yoy_pct, ytd_increment, month, month_base, month_yoy_pct, pull_pp, share_pct,
-                estimate, ytd_yoy_exact, month_yoy_exact, pull_exact, share_exact, position)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        // Bindings stay until rebound: what changes by period, indicator or scope only is bound
-        // when it changes, numbers are written as bytes into one buffer.
-        var text = ResultText()
-        var current: (period: Period, indicator: String, scope: ScopeKind)?
-        var unit = MoneyUnit.tenThousandYuan
-        for (position, row) in rows.enumerated() {
-            if current?.period != row.period {
-                statement.bind(text: row.period.description, at: 1)
+    private static func insertIndicators(_ db: Database, _ rows: [IndicatorRow], config: PipelineConfig) throws {
+        // The bulk of a transform's output (a row per unit): many rows to a statement.
+        var start = 0
+        if rows.count >= IndicatorInsert.rows {
+            var insert = try IndicatorInsert(db, rows: IndicatorInsert.rows, config: config)
+            while rows.count - start >= insert.count {
+                try insert.write(rows[start..<(start + insert.count)], position: start)
+                start += insert.count
             }
-            if current?.indicator != row.indicator {
-                let spec = config.indicator(row.indicator)
-                unit = spec?.unit ?? .tenThousandYuan
-                statement.bind(text: row.indicator, at: 2)
-                statement.bind(text: spec?.name ?? row.indicator, at: 3)
-                statement.bind(text: unit.label, at: 4)
-            }
-            if current?.scope != row.scope {
-                statement.bind(text: row.scope.rawValue, at: 5)
-            }
-            current = (row.period, row.indicator, row.scope)
-            statement.bind(text: row.scopeId, at: 6)
-            statement.bind(text: row.scopeName, at: 7)
-            statement.bind(int: row.units, at: 8)
-            statement.bind(utf8: text.amount(row.ytd, unit), at: 9)
-            statement.bind(utf8: text.amount(row.ytdBase, unit), at: 10)
-            statement.bind(double: ResultCodec.rounded(row.ytdYoYPercent), at: 11)
-            statement.bind(utf8: text.amount(row.ytdIncrement, unit), at: 12)
-            statement.bind(utf8: text.amount(row.month, unit), at: 13)
-            statement.bind(utf8: text.amount(row.monthBase, unit), at: 14)
-            statement.bind(double: ResultCodec.rounded(row.monthYoYPercent), at: 15)
-            statement.bind(double: ResultCodec.rounded(row.pullPoints), at: 16)
-            statement.bind(double: ResultCodec.rounded(row.sharePercent), at: 17)
-            statement.bind(int: row.estimate ? 1 : 0, at: 18)
-            statement.bind(utf8: text.fraction(row.ytdYoYPercent), at: 19)
-            statement.bind(utf8: text.fraction(row.monthYoYPercent), at: 20)
-            statement.bind(utf8: text.fraction(row.pullPoints), at: 21)
-            statement.bind(utf8: text.fraction(row.sharePercent), at: 22)
-            statement.bind(int: position, at: 23)
-            try statement.run()
         }
+        guard start < rows.count else { return }
+        var rest = try IndicatorInsert(db, rows: rows.count - start, config: config)
+        try rest.write(rows[start...], position: start)
     }
 
     private static func insertTargets(_ db: Database, _ rows: [TargetRow], config: PipelineConfig) throws {
