@@ -43,6 +43,7 @@ SIZES = {"zone": 300, "province": 50_000, "nation": 500_000}
 STAGES = ["extract", "transform", "load"]
 MARK = "<!-- bench:{size}:{edge} -->"
 EXTRACT_ONLY = "zonestat cold, extract only"
+PARSE = "zonestat parse (extract --check)"
 
 
 class CheckFailed(Exception):
@@ -88,6 +89,15 @@ def run_pipeline(binaries, pipeline, workspace, logs, tag, only=STAGES):
         "stages": {name: {k: v for k, v in s.items() if k != "output"} for name, s in stages.items()},
         "lines": {name: s["output"].strip().splitlines()[:1] for name, s in stages.items()},
     }
+
+
+def measure_parse(args, files, logs, repeat):
+    """`zonestat-extract --check` over every file: reading, decoding, libcsv and every cell's
+    validation, files across the cores; no warehouse."""
+    run = measure([os.path.join(args.bin, "zonestat-extract"), "--pipeline", args.pipeline, "--quiet", "--check"] + files,
+                  os.path.join(logs, f"parse{repeat}.log"))
+    run["stages"] = {}
+    return run
 
 
 def link_inbox(files, inbox):
@@ -221,7 +231,7 @@ def render(size, info, results, goals, checked, command, started, loads):
             f"{r['wall'] / peer_best['wall']:.2f}× |")
     lines += ["", "zonestat per stage (median wall s / median CPU s / peak RSS MiB):", "",
               "| scenario | extract | transform | load |", "|---|---:|---:|---:|"]
-    for name in (n for n in results if n.startswith("zonestat")):
+    for name in (n for n in results if n.startswith("zonestat") and n != PARSE):
         cells = [f"{s['wall']:.3f} / {s['cpu']:.3f} / {s['rss_mib']:.0f}" if s else "not run"
                  for s in (results[name]["stages"].get(stage) for stage in STAGES)]
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
@@ -247,7 +257,7 @@ def goals_for(size, info, results):
                           "met by extract alone (not the whole goal)" if ratio <= 1 else f"**missed** by extract alone: {ratio:.1f}×"))
         if size == "nation":
             goals.append(("nation peak RSS ≤ 1 GiB", f"extract alone: {extract['rss_mib']:.0f} MiB", "transform and load not run"))
-        return goals
+        return goals + parse_goals(info, results)
 
     def verdict(ok, text):
         return ("met" if ok else "**missed** ") + ("" if ok else text)
@@ -269,7 +279,22 @@ def goals_for(size, info, results):
     rate = info["mb"] / extract["cpu"] if extract["cpu"] else 0
     goals.append(("extract ≥ 300 MB/s per core (input MB / extract CPU s, whole stage incl. SQLite)", f"{rate:.0f} MB/s",
                   verdict(rate >= 300, f"by {300 / rate:.1f}×" if rate else "")))
+    goals += parse_goals(info, results)
     return goals
+
+
+def parse_goals(info, results):
+    parse = results.get(PARSE)
+    if not parse:
+        return []
+    per_core = info["mb"] / parse["cpu"] if parse["cpu"] else 0
+    both = info["mb"] / parse["wall"] if parse["wall"] else 0
+    return [
+        ("parse ≥ 300 MB/s per core (input MB / `extract --check` CPU s: decoding, libcsv, every cell validated)",
+         f"{per_core:.0f} MB/s", ("met" if per_core >= 300 else f"**missed** by {300 / per_core:.1f}×") if per_core else ""),
+        ("parse ~2× that on two cores (input MB / `extract --check` wall s)", f"{both:.0f} MB/s "
+         f"({both / per_core:.2f}× one core)" if per_core else f"{both:.0f} MB/s", "met" if both >= 600 else "**missed**"),
+    ]
 
 
 def update_benchmarks(path, size, section):
@@ -315,7 +340,7 @@ def measure_all(args, files, last_month, runs, logs, peer):
     periods = len({k[1] for k in expected})
     print(f"check passed: {counts['stream']} zone/industry rows of {periods} periods agree", flush=True)
 
-    results = {name: [] for name in ("zonestat cold", "zonestat nightly", "duckdb stream", "duckdb table")}
+    results = {name: [] for name in ("zonestat cold", "zonestat nightly", PARSE, "duckdb stream", "duckdb table")}
     for repeat in range(args.repeat):
         workspace = os.path.join(runs, "cold")
         shutil.rmtree(workspace, ignore_errors=True)
@@ -334,6 +359,7 @@ def measure_all(args, files, last_month, runs, logs, peer):
         if not (args.keep and repeat == args.repeat - 1):
             shutil.rmtree(workspace)
 
+        results[PARSE].append(measure_parse(args, files, logs, repeat))
         for variant in ("stream", "table"):
             out = os.path.join(runs, f"peer-{variant}.csv")
             results[f"duckdb {variant}"].append(
@@ -363,7 +389,7 @@ def measure_in_place(args, files, last_month, runs, logs, peer):
     reported, and the peer --repeat times."""
     workspace = os.path.join(runs, "in-place")
     link_inbox([p for p in files if p != last_month], os.path.join(workspace, "inbox"))
-    results = {name: [] for name in ("zonestat cold", "zonestat nightly", "duckdb stream", "duckdb table")}
+    results = {name: [] for name in ("zonestat cold", "zonestat nightly", PARSE, "duckdb stream", "duckdb table")}
     results["zonestat cold"].append(run_pipeline(args.bin, args.pipeline, workspace, logs, "cold0"))
     save_partial(runs, results)
     print(f"cold (all but the last month): {results['zonestat cold'][-1]['wall']:.2f} s", flush=True)
@@ -382,6 +408,7 @@ def measure_in_place(args, files, last_month, runs, logs, peer):
     if not args.keep:
         shutil.rmtree(workspace)
     for repeat in range(args.repeat):
+        results[PARSE].append(measure_parse(args, files, logs, repeat))
         for variant in ("stream", "table"):
             out = os.path.join(runs, f"peer-{variant}.csv")
             results[f"duckdb {variant}"].append(
@@ -399,13 +426,14 @@ def measure_extract_only(args, files, runs, logs, peer):
     """zonestat's cold extract alone and both peer variants, --repeat times (one untimed peer run first, to
     warm the page cache as the check does in a full run)."""
     measure(peer + ["--variant", "stream", "--out", os.path.join(runs, "peer-stream.csv")], os.path.join(logs, "warmup.log"))
-    results = {name: [] for name in (EXTRACT_ONLY, "duckdb stream", "duckdb table")}
+    results = {name: [] for name in (EXTRACT_ONLY, PARSE, "duckdb stream", "duckdb table")}
     for repeat in range(args.repeat):
         workspace = os.path.join(runs, "cold")
         shutil.rmtree(workspace, ignore_errors=True)
         link_inbox(files, os.path.join(workspace, "inbox"))
         results[EXTRACT_ONLY].append(run_pipeline(args.bin, args.pipeline, workspace, logs, f"cold{repeat}", ["extract"]))
         shutil.rmtree(workspace)
+        results[PARSE].append(measure_parse(args, files, logs, repeat))
         for variant in ("stream", "table"):
             out = os.path.join(runs, f"peer-{variant}.csv")
             results[f"duckdb {variant}"].append(
@@ -478,7 +506,7 @@ def main():
     else:
         results, checked = measure_all(args, files, last_month, runs, logs, peer)
     summary = {name: summarize(runs_) for name, runs_ in results.items()}
-    for name in (n for n in results if n.startswith("zonestat")):
+    for name in (n for n in results if n.startswith("zonestat") and n != PARSE):
         summary[name]["stages"] = {
             stage: {
                 "wall": statistics.median(r["stages"][stage]["wall"] for r in results[name]),
