@@ -151,6 +151,40 @@ struct LoadStageTests {
         #expect(after.periods.map(\.description) == ["2023-03", "2023-04"])
     }
 
+    @Test func aNewMonthPublishesThatMonthAloneAndAQuarantinedFileEveryManifestListingIt() throws {
+        // The sample without its two files that are quarantined.
+        let ws = try sampleWorkspace(only: { !$0.contains("西区") && !$0.contains("联络员") })
+        _ = try ws.extract()
+        _ = try ws.transform()
+        #expect(try ws.load().periods.count == 16)
+        let code = (try ws.query("SELECT credit_code FROM units ORDER BY credit_code LIMIT 1") as [String]).first ?? ""
+        let name = (try ws.query("SELECT name FROM units WHERE credit_code = '\(code)'") as [String]).first ?? ""
+        func month(_ period: String, _ value: String) -> String {
+            "统一社会信用代码,企业名称,报告期,税收本年累计(万元)\n\(code),\(name),\(period),\(value)\n"
+        }
+        let april = try ws.outFile("2023-04/indicators.csv")
+        try ws.drop("5月.csv", month("2023-05", "123456"))
+        _ = try ws.extract()
+        _ = try ws.transform()
+        // The folder that was newest stays as published; only the new month is written.
+        #expect(try ws.load(runId: "may").periods.map(\.description) == ["2023-05"])
+        #expect(try ws.outFile("2023-04/indicators.csv") == april)
+        // A quarantined file is listed in every manifest and warned about in the newest period.
+        try ws.drop("坏.csv", month("2023-05", "abc"))
+        _ = try ws.extract()
+        _ = try ws.transform()
+        #expect(try ws.load(runId: "bad").periods.count == 17)
+        #expect(String(decoding: try ws.outFile("2023-05/warnings.csv"), as: UTF8.self).contains("坏.csv"))
+        #expect(String(decoding: try ws.outFile("2023-04/manifest.json"), as: UTF8.self).contains("坏.csv"))
+        // The next month takes that warning over from the folder that was newest.
+        try ws.drop("6月.csv", month("2023-06", "234567"))
+        _ = try ws.extract()
+        _ = try ws.transform()
+        #expect(try ws.load(runId: "june").periods.map(\.description) == ["2023-05", "2023-06"])
+        #expect(!String(decoding: try ws.outFile("2023-05/warnings.csv"), as: UTF8.self).contains("坏.csv"))
+        #expect(String(decoding: try ws.outFile("2023-06/warnings.csv"), as: UTF8.self).contains("坏.csv"))
+    }
+
     @Test func unitNamesAreEscapedInTheHTMLReport() throws {
         let ws = try sampleWorkspace()
         let code = Codes.valid(77)

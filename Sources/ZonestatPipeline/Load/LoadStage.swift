@@ -63,16 +63,21 @@ public struct LoadStage: Sendable {
         var staged: [String] = []
         let generations = try warehouse.resultGenerations()
         let published = try warehouse.loadFingerprints()
-        let ledgerMark = try warehouse.lastFileId()
+        let quarantined = files.filter { $0.status == "quarantined" }.map(\.sha256)
         var fingerprints: [String: String] = [:]
         var changed: [Period] = []
         for period in periods {
             // What this folder is rendered from: its year's results up to it, last year's (the
-            // charts' comparison line), the files behind the newest period, and the settings.
+            // charts' comparison line), the files its manifest lists, the quarantined files the
+            // newest period's warnings list, and the settings. (A new month leaves the folder that
+            // was newest as it is, unless quarantined files' warnings move from it.)
             let sources = generations.filter { key, _ in
                 (key.year == period.year && key <= period) || key.year == period.year - 1
             }.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
-            let fingerprint = sources.joined(separator: ",") + "|" + (period == periods.last ? "\(ledgerMark)" : "")
+            let inputs = files.filter { $0.periods.contains(period) || $0.status == "quarantined" }.map(\.sha256)
+            let newest = period == periods.last && !quarantined.isEmpty ? "newest" : ""
+            let fingerprint = sources.joined(separator: ",") + "|"
+                + SHA256.hexDigest(SHA256.digest(Array(inputs.joined(separator: ",").utf8))) + "|\(newest)"
                 + "|\(csvBOM)|\(config.source?.sha256 ?? "")|\(ZonestatVersion.current)"
             fingerprints[period.description] = fingerprint
             let complete = FileManager.default.fileExists(atPath: workspace.out + "/\(period)/manifest.json")
