@@ -40,9 +40,12 @@ public struct CSVWriter: Sendable {
     }
 
     /// A plain decimal number (`-3.5`, `+2`), which is safe to leave as it is.
-    static func isNumber(_ text: String) -> Bool {
+    public static func isNumber(_ text: String) -> Bool { isNumber(text.utf8) }
+
+    /// ``isNumber(_:)`` of the text's UTF-8.
+    public static func isNumber(_ utf8: String.UTF8View) -> Bool {
         var digits = 0, points = 0
-        for (offset, byte) in text.utf8.enumerated() {
+        for (offset, byte) in utf8.enumerated() {
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): digits += 1
             case UInt8(ascii: "."): points += 1

@@ -91,6 +91,15 @@ def run_pipeline(binaries, pipeline, workspace, logs, tag, only=STAGES):
     }
 
 
+def measure_parse_and_peers(args, files, runs, logs, peer, results, repeat):
+    """One repeat of `extract --check` and both DuckDB variants, appended to `results`."""
+    results[PARSE].append(measure_parse(args, files, logs, repeat))
+    for variant in ("stream", "table"):
+        out = os.path.join(runs, f"peer-{variant}.csv")
+        results[f"duckdb {variant}"].append(
+            measure(peer + ["--variant", variant, "--out", out], os.path.join(logs, f"duckdb-{variant}{repeat}.log")))
+
+
 def measure_parse(args, files, logs, repeat):
     """`zonestat-extract --check` over every file: reading, decoding, libcsv and every cell's
     validation, files across the cores; no warehouse."""
@@ -202,6 +211,14 @@ def machine():
     }
 
 
+def commit():
+    """The commit measured (with `+changes` when the tree differs from it)."""
+    def git(*argv):
+        return subprocess.run(["git", "-C", REPO, *argv], capture_output=True, text=True).stdout.strip()
+    head = git("rev-parse", "--short", "HEAD") or "unknown"
+    return head + ("+changes" if git("status", "--porcelain", "--untracked-files=no") else "")
+
+
 def duckdb_version():
     out = subprocess.run([sys.executable, "-c", "import duckdb; print(duckdb.__version__)"], capture_output=True, text=True)
     return out.stdout.strip()
@@ -216,7 +233,7 @@ def render(size, info, results, goals, checked, command, started, loads):
         "",
         f"Measured {started} on {info['machine']['cpus']} CPUs ({info['machine']['model']}), {info['machine']['memory']} RAM, "
         f"Linux {info['machine']['kernel']}; {info['machine']['swift']}; Python {info['machine']['python']}, duckdb {info['duckdb']}. "
-        f"Load average before / after: {loads[0]} / {loads[1]} (the machine is shared).",
+        f"Load average before / after: {loads[0]} / {loads[1]} (the machine is shared). zonestat at commit {info.get('commit', 'unknown')}.",
         "",
         f"    {command}",
         "",
@@ -359,11 +376,7 @@ def measure_all(args, files, last_month, runs, logs, peer):
         if not (args.keep and repeat == args.repeat - 1):
             shutil.rmtree(workspace)
 
-        results[PARSE].append(measure_parse(args, files, logs, repeat))
-        for variant in ("stream", "table"):
-            out = os.path.join(runs, f"peer-{variant}.csv")
-            results[f"duckdb {variant}"].append(
-                measure(peer + ["--variant", variant, "--out", out], os.path.join(logs, f"duckdb-{variant}{repeat}.log")))
+        measure_parse_and_peers(args, files, runs, logs, peer, results, repeat)
         save_partial(runs, results)
         print(f"repeat {repeat + 1}/{args.repeat}: " + ", ".join(f"{k} {v[-1]['wall']:.2f} s" for k, v in results.items()),
               flush=True)
@@ -408,11 +421,7 @@ def measure_in_place(args, files, last_month, runs, logs, peer):
     if not args.keep:
         shutil.rmtree(workspace)
     for repeat in range(args.repeat):
-        results[PARSE].append(measure_parse(args, files, logs, repeat))
-        for variant in ("stream", "table"):
-            out = os.path.join(runs, f"peer-{variant}.csv")
-            results[f"duckdb {variant}"].append(
-                measure(peer + ["--variant", variant, "--out", out], os.path.join(logs, f"duckdb-{variant}{repeat}.log")))
+        measure_parse_and_peers(args, files, runs, logs, peer, results, repeat)
         save_partial(runs, results)
     checked = (f"zonestat's zone and industry rows (units, ytd, ytd_base, ytd_yoy_pct, pull_pp; roster units, new, exited, "
                f"net) of all {periods} periods, as published after the nightly run, equal both DuckDB variants' "
@@ -433,11 +442,7 @@ def measure_extract_only(args, files, runs, logs, peer):
         link_inbox(files, os.path.join(workspace, "inbox"))
         results[EXTRACT_ONLY].append(run_pipeline(args.bin, args.pipeline, workspace, logs, f"cold{repeat}", ["extract"]))
         shutil.rmtree(workspace)
-        results[PARSE].append(measure_parse(args, files, logs, repeat))
-        for variant in ("stream", "table"):
-            out = os.path.join(runs, f"peer-{variant}.csv")
-            results[f"duckdb {variant}"].append(
-                measure(peer + ["--variant", variant, "--out", out], os.path.join(logs, f"duckdb-{variant}{repeat}.log")))
+        measure_parse_and_peers(args, files, runs, logs, peer, results, repeat)
         save_partial(runs, results)
         print(f"repeat {repeat + 1}/{args.repeat}: " + ", ".join(f"{k} {v[-1]['wall']:.2f} s" for k, v in results.items()),
               flush=True)
@@ -480,7 +485,7 @@ def main():
     info = {
         "units": SIZES[args.size],
         "files": len(files), "mb": sum(os.path.getsize(p) for p in files) / 1e6,
-        "machine": machine(), "duckdb": duckdb_version(),
+        "machine": machine(), "duckdb": duckdb_version(), "commit": commit(),
     }
     if args.data is not None:
         info["units"] = len({line.split(",", 1)[0] for path in monthly for line in open(path, encoding="utf-8")}) - 1

@@ -1,3 +1,5 @@
+import ZonestatCSV
+
 /// CSV cells written byte by byte, as `ZonestatCSV`'s `CSVWriter` writes them (its tests hold the
 /// rules): every character the rules look at is ASCII, so a UTF-8 byte stands for it.
 extension ByteWriter {
@@ -27,7 +29,7 @@ extension ByteWriter {
         }
         if copied == true { return }
         var guarded = false
-        if let first = utf8.first, ByteWriter.isFormulaStart(first), !ByteWriter.isPlainNumber(utf8) {
+        if let first = utf8.first, ByteWriter.isFormulaStart(first), !CSVWriter.isNumber(utf8) {
             guarded = true
         }
         guard utf8.contains(where: ByteWriter.needsQuoting) else {
@@ -55,19 +57,5 @@ extension ByteWriter {
 
     private static func needsQuoting(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
-    }
-
-    /// A plain decimal number (`-3.5`, `+2`), which the guard leaves as it is.
-    private static func isPlainNumber(_ utf8: String.UTF8View) -> Bool {
-        var digits = 0, points = 0
-        for (offset, byte) in utf8.enumerated() {
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digits += 1
-            case UInt8(ascii: "."): points += 1
-            case UInt8(ascii: "-"), UInt8(ascii: "+"): if offset != 0 { return false }
-            default: return false
-            }
-        }
-        return digits > 0 && points <= 1
     }
 }
