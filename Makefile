@@ -29,7 +29,7 @@ deps:
 
 # The release binaries, rebuilt only when a source changed (SwiftPM's own up-to-date check
 # costs seconds, which the nightly run need not pay).
-SOURCES := $(shell find Sources -name '*.swift' -o -name '*.h' -o -name '*.modulemap') Package.swift
+SOURCES := $(shell find Sources -name '*.swift' -o -name '*.h' -o -name '*.c' -o -name '*.modulemap') Package.swift
 STAMP := $(BIN)/.zonestat-built
 
 build: deps $(STAMP)
@@ -75,7 +75,7 @@ screenshot:
 SIZE ?= zone
 REPEAT ?= 3
 bench: build
-	@python3 -c "import duckdb" 2>/dev/null || pip install --quiet duckdb
+	@python3 -c "import duckdb" 2>/dev/null || python3 -m pip install --quiet duckdb
 	python3 scripts/bench/run.py --size $(SIZE) --repeat $(REPEAT) $(if $(filter nation,$(SIZE)),--in-place) $(BENCH_ARGS)
 
 clean-workspace:
