@@ -1,5 +1,6 @@
 import Testing
-import ZonestatCore
+
+@testable import ZonestatCore
 
 @Suite("Ratio+Rounding")
 struct RatioRoundingTests {
@@ -37,5 +38,29 @@ struct RatioRoundingTests {
         #expect(third.rounded(decimals: 6).description == "0.333333")
         let negative = try #require(Ratio(numerator: -(.max / 3) * 2, denominator: .max))
         #expect(negative.rounded(decimals: 3).description == "-0.667")
+    }
+
+    /// The 64-bit path gives the long division's digits wherever it answers, at every decimals.
+    @Test(arguments: [0, 1, 2, 4, 8, 19])
+    func sixtyFourBitPathAsLongDivision(decimals: Int) {
+        var seed: UInt64 = 11
+        var answered = 0
+        for _ in 0..<20_000 {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let numerator = Int128(Int64(bitPattern: seed) >> Int64(seed % 63))
+            let denominator = Int128(1 + (seed >> 20) % 2_000_003)
+            guard let ratio = Ratio(numerator: numerator, denominator: denominator) else { continue }
+            let reference = ratio.roundedByDigits(decimals: decimals)
+            if let fast = ratio.roundedIn64Bits(decimals: decimals) {
+                answered += 1
+                #expect(Int128(fast) == reference.value, "\(ratio)")
+            }
+            #expect(ratio.rounded(decimals: decimals) == reference)
+        }
+        #expect(answered > 0)
+        // Exact halves round away from zero on both paths.
+        for (numerator, expected) in [(Int128(1), Int64(1)), (-1, -1), (3, 2), (-3, -2)] {
+            #expect(Ratio(numerator: numerator, denominator: 20_000)?.roundedIn64Bits(decimals: 4) == expected)
+        }
     }
 }

@@ -1,7 +1,7 @@
 import GRDB
 import Testing
-import ZonestatCore
 
+@testable import ZonestatCore
 @testable import ZonestatPipeline
 
 /// Indicator rows are stored many to a statement, with their numbers written as bytes and what
@@ -135,7 +135,7 @@ struct IndicatorStoreTests {
         #expect(mismatches.prefix(10) == [])
     }
 
-    /// The rounded percents, here with exact halves and 64-bit limits, as `Ratio.rounded`.
+    /// The rounded percents, here with exact halves and 64-bit limits, as the long division.
     @Test func roundedTenThousandthsAsRatioRounded() {
         var random = Random(state: 7)
         var ratios: [Ratio] = [
@@ -147,8 +147,8 @@ struct IndicatorStoreTests {
         ].compactMap { $0 }
         ratios += (0..<20_000).compactMap { _ in random.ratio() }
         for ratio in ratios {
-            let fixed = ratio.rounded(decimals: 4)
-            if let fast = ResultCodec.roundedTenThousandths(ratio) {
+            let fixed = ratio.roundedByDigits(decimals: 4)
+            if let fast = ratio.roundedIn64Bits(decimals: 4) {
                 #expect(Int128(fast) == fixed.value, "\(ratio)")
             }
             #expect(ResultCodec.rounded(ratio)?.bitPattern == (Double(fixed.value) / Double(Int128(10_000))).bitPattern)

@@ -1,6 +1,6 @@
 import Testing
 import ZonestatCSV
-import ZonestatCore
+@testable import ZonestatCore
 @testable import ZonestatPublish
 
 /// The byte writers against the reference writers they replace, on text chosen to reach every
@@ -56,7 +56,7 @@ struct ByteWriterTests {
         for ratio in ratios {
             var writer = ByteWriter(capacity: 0)
             writer.appendPercent(ratio)
-            #expect(writer.bytes == Array(ratio.rounded(decimals: 4).description.utf8), "\(ratio)")
+            #expect(writer.bytes == Array(ratio.roundedByDigits(decimals: 4).description.utf8), "\(ratio)")
         }
     }
 

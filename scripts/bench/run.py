@@ -91,6 +91,19 @@ def run_pipeline(binaries, pipeline, workspace, logs, tag, only=STAGES):
     }
 
 
+def check_against_peers(expected, runs, logs, peer):
+    """Runs both DuckDB variants (untimed) and stops the harness unless zonestat's published figures
+    (`expected`, after a nightly run) equal each; returns the rows compared per variant and the periods."""
+    counts = {}
+    for variant in ("stream", "table"):
+        out = os.path.join(runs, f"peer-{variant}.csv")
+        measure(peer + ["--variant", variant, "--out", out], os.path.join(logs, f"check-duckdb-{variant}.log"))
+        counts[variant] = compare(expected, peer_figures(out), f"zonestat nightly vs duckdb {variant}")
+    periods = len({k[1] for k in expected})
+    print(f"check passed: {counts['stream']} zone/industry rows of {periods} periods agree", flush=True)
+    return counts, periods
+
+
 def measure_parse_and_peers(args, files, runs, logs, peer, results, repeat):
     """One repeat of `extract --check` and both DuckDB variants, appended to `results`."""
     results[PARSE].append(measure_parse(args, files, logs, repeat))
@@ -347,16 +360,9 @@ def measure_all(args, files, last_month, runs, logs, peer):
     clone_workspace(base, check)
     os.link(last_month, os.path.join(check, "inbox", os.path.basename(last_month)))
     run_pipeline(args.bin, args.pipeline, check, logs, "check")
-    expected = zonestat_figures(check)
-    counts = {}
-    for variant in ("stream", "table"):
-        out = os.path.join(runs, f"peer-{variant}.csv")
-        measure(peer + ["--variant", variant, "--out", out], os.path.join(logs, f"check-duckdb-{variant}.log"))
-        counts[variant] = compare(expected, peer_figures(out), f"zonestat nightly vs duckdb {variant}")
+    counts, periods = check_against_peers(zonestat_figures(check), runs, logs, peer)
     reference = peer_figures(os.path.join(runs, "peer-stream.csv"))
     shutil.rmtree(check)
-    periods = len({k[1] for k in expected})
-    print(f"check passed: {counts['stream']} zone/industry rows of {periods} periods agree", flush=True)
 
     results = {name: [] for name in ("zonestat cold", "zonestat nightly", PARSE, "duckdb stream", "duckdb table")}
     for repeat in range(args.repeat):
@@ -411,14 +417,7 @@ def measure_in_place(args, files, last_month, runs, logs, peer):
     results["zonestat nightly"].append(run_pipeline(args.bin, args.pipeline, workspace, logs, "nightly0"))
     save_partial(runs, results)
     print(f"nightly (the last month): {results['zonestat nightly'][-1]['wall']:.2f} s", flush=True)
-    expected = zonestat_figures(workspace)
-    counts = {}
-    for variant in ("stream", "table"):
-        out = os.path.join(runs, f"peer-{variant}.csv")
-        measure(peer + ["--variant", variant, "--out", out], os.path.join(logs, f"check-duckdb-{variant}.log"))
-        counts[variant] = compare(expected, peer_figures(out), f"zonestat nightly vs duckdb {variant}")
-    periods = len({k[1] for k in expected})
-    print(f"check passed: {counts['stream']} zone/industry rows of {periods} periods agree", flush=True)
+    counts, periods = check_against_peers(zonestat_figures(workspace), runs, logs, peer)
     if not args.keep:
         shutil.rmtree(workspace)
     for repeat in range(args.repeat):

@@ -7,6 +7,35 @@ extension Ratio {
     /// be 0…38 and the result must fit in `Int128`, which any rate of real figures does.
     public func rounded(decimals: Int) -> FixedDecimal {
         precondition((0...DecimalText.maximumDecimals).contains(decimals), "decimals must be 0...38")
+        if let value = roundedIn64Bits(decimals: decimals) { return FixedDecimal(value: Int128(value), decimals: decimals) }
+        return roundedByDigits(decimals: decimals)
+    }
+
+    /// ``rounded(decimals:)``'s digits when they are computed in 64 bits, else nil.
+    ///
+    /// A rate of real figures fits in 64 bits, where ⌊n·10ᵏ / d⌋ and its remainder take one
+    /// full-width division (the long division below takes a 128-bit one per decimal) and round
+    /// the same way: half of the last place or more rounds up in magnitude.
+    func roundedIn64Bits(decimals: Int) -> Int64? {
+        guard decimals < Ratio.powersOfTen64.count, let numerator = UInt64(exactly: numerator.magnitude),
+            let denominator = UInt64(exactly: denominator)
+        else { return nil }
+        let scaled = numerator.multipliedFullWidth(by: Ratio.powersOfTen64[decimals])
+        // The quotient fits in 64 bits only when the high half is below the divisor.
+        guard scaled.high < denominator else { return nil }
+        var (quotient, remainder) = denominator.dividingFullWidth(scaled)
+        guard quotient < UInt64(Int64.max) else { return nil }
+        if remainder != 0, remainder >= denominator - remainder { quotient += 1 }
+        let magnitude = Int64(quotient)
+        return isNegative ? -magnitude : magnitude
+    }
+
+    /// 10⁰ … 10¹⁹, the powers of ten a `UInt64` holds.
+    private static let powersOfTen64: [UInt64] = (0...19).map { power in (0..<power).reduce(1) { value, _ in value * 10 } }
+
+    /// ``rounded(decimals:)`` by exact long division in 128 bits, one decimal at a time (the
+    /// reference the 64-bit path is tested against).
+    func roundedByDigits(decimals: Int) -> FixedDecimal {
         let divisor = denominator.magnitude
         var (quotient, remainder) = numerator.magnitude.quotientAndRemainder(dividingBy: divisor)
         for _ in 0..<decimals {

@@ -28,30 +28,7 @@ enum ResultCodec {
         return AmountSum(raw: raw)
     }
 
-    static func rounded(_ ratio: Ratio?) -> Double? {
-        guard let ratio else { return nil }
-        guard let value = roundedTenThousandths(ratio) else { return ratio.rounded(decimals: 4).doubleValue }
-        return FixedDecimal(value: Int128(value), decimals: 4).doubleValue
-    }
-
-    /// `ratio.rounded(decimals: 4).value` when it is computed in 64 bits, else nil.
-    ///
-    /// `Ratio.rounded(decimals:)` divides in 128 bits once per decimal; a ratio of real figures
-    /// fits in 64 bits, where ⌊n·10⁴ / d⌋ and its remainder take one full-width division and
-    /// round the same way (half of the last place or more rounds up in magnitude).
-    static func roundedTenThousandths(_ ratio: Ratio) -> Int64? {
-        guard let numerator = UInt64(exactly: ratio.numerator.magnitude),
-            let denominator = UInt64(exactly: ratio.denominator)
-        else { return nil }
-        let scaled = numerator.multipliedFullWidth(by: 10_000)
-        // The quotient fits in 64 bits only when the high half is below the divisor.
-        guard scaled.high < denominator else { return nil }
-        var (quotient, remainder) = denominator.dividingFullWidth(scaled)
-        guard quotient < UInt64(Int64.max) else { return nil }
-        if remainder != 0, remainder >= denominator - remainder { quotient += 1 }
-        let magnitude = Int64(quotient)
-        return ratio.isNegative ? -magnitude : magnitude
-    }
+    static func rounded(_ ratio: Ratio?) -> Double? { ratio.map { $0.rounded(decimals: 4).doubleValue } }
 
     static func exact(_ ratio: Ratio?) -> String? { ratio.map { "\($0.numerator)/\($0.denominator)" } }
 

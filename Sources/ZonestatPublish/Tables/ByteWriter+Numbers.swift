@@ -25,21 +25,7 @@ extension ByteWriter {
     }
 
     /// A percentage to 4 decimals, half away from zero (``TableCell/percent(_:)``).
-    mutating func appendPercent(_ ratio: Ratio) {
-        // `Ratio.rounded(decimals:)` divides in 128 bits once per decimal; a ratio of real figures
-        // fits in 64 bits, where ⌊n·10⁴ / d⌋ and its remainder take one division and round
-        // the same way (half of the last place or more rounds up in magnitude).
-        let limit = UInt64.max / 10_000
-        guard let numerator = UInt64(exactly: ratio.numerator.magnitude), numerator <= limit,
-            let denominator = UInt64(exactly: ratio.denominator)
-        else {
-            appendFixed(ratio.rounded(decimals: 4))
-            return
-        }
-        var (quotient, remainder) = (numerator * 10_000).quotientAndRemainder(dividingBy: denominator)
-        if remainder != 0, remainder >= denominator - remainder { quotient += 1 }
-        appendDecimal(magnitude: UInt128(quotient), negative: ratio.isNegative && quotient != 0, scale: 4)
-    }
+    mutating func appendPercent(_ ratio: Ratio) { appendFixed(ratio.rounded(decimals: 4)) }
 
     /// A displayed number with exactly its decimals: `16.7`, `0.0000`, `-3`.
     mutating func appendFixed(_ value: FixedDecimal) {
@@ -55,23 +41,9 @@ extension ByteWriter {
     private mutating func appendDecimal(magnitude: UInt128, negative: Bool, scale: Int) {
         // 39 digits hold any UInt128.
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { buffer in
-            var start = buffer.count
-            if let small = UInt64(exactly: magnitude) {
-                // 64-bit division where it suffices: 128-bit division is a library call.
-                var rest = small
-                repeat {
-                    start -= 1
-                    buffer[start] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
-                    rest /= 10
-                } while rest != 0
-            } else {
-                var rest = magnitude
-                repeat {
-                    start -= 1
-                    buffer[start] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
-                    rest /= 10
-                } while rest != 0
-            }
+            // 64-bit division where it suffices: 128-bit division is a library call.
+            let start = UInt64(exactly: magnitude).map { ByteWriter.writeDigits($0, endingAt: buffer) }
+                ?? ByteWriter.writeDigits(magnitude, endingAt: buffer)
             let digits = UnsafeBufferPointer(rebasing: buffer[start...])
             if negative { append(UInt8(ascii: "-")) }
             guard scale > 0 else {
@@ -90,5 +62,19 @@ extension ByteWriter {
                 append(UnsafeBufferPointer(rebasing: digits[point...]))
             }
         }
+    }
+
+    /// Writes `value`'s decimal digits at the end of `buffer`; returns where they start.
+    @inline(__always)
+    private static func writeDigits<Value: FixedWidthInteger & UnsignedInteger>(
+        _ value: Value, endingAt buffer: UnsafeMutableBufferPointer<UInt8>
+    ) -> Int {
+        var start = buffer.count, rest = value
+        repeat {
+            start -= 1
+            buffer[start] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+            rest /= 10
+        } while rest != 0
+        return start
     }
 }
