@@ -6,20 +6,21 @@ import ZonestatCore
 extension ByteWriter {
     /// An exact amount in `unit`, with as many decimals as it needs and no more: `12345.6789`,
     /// `0`, `-3.5` (``TableCell/amount(_:in:)``).
-    mutating func appendAmount(_ sum: AmountSum, in unit: MoneyUnit) {
+    public mutating func appendAmount(_ sum: AmountSum, in unit: MoneyUnit) {
         var scale = max(4 + unit.yuanExponent, 0)
-        if var magnitude = UInt64(exactly: sum.raw.magnitude) {
+        var magnitude = sum.raw.magnitude
+        // Trailing zeros of the decimals dropped, in 64 bits where the value fits.
+        if var small = UInt64(exactly: magnitude) {
+            while scale > 0, small % 10 == 0 {
+                small /= 10
+                scale -= 1
+            }
+            magnitude = UInt128(small)
+        } else {
             while scale > 0, magnitude % 10 == 0 {
                 magnitude /= 10
                 scale -= 1
             }
-            appendDecimal(magnitude: UInt128(magnitude), negative: sum.raw < 0, scale: scale)
-            return
-        }
-        var magnitude = sum.raw.magnitude
-        while scale > 0, magnitude % 10 == 0 {
-            magnitude /= 10
-            scale -= 1
         }
         appendDecimal(magnitude: magnitude, negative: sum.raw < 0, scale: scale)
     }
@@ -35,6 +36,11 @@ extension ByteWriter {
     /// A whole number: `125`, `-3`.
     mutating func appendInteger(_ value: Int) {
         appendDecimal(magnitude: UInt128(value.magnitude), negative: value < 0, scale: 0)
+    }
+
+    /// A whole number as Swift prints it: `125`, `-3`.
+    public mutating func appendInteger(_ value: Int128) {
+        appendDecimal(magnitude: value.magnitude, negative: value < 0, scale: 0)
     }
 
     /// `magnitude / 10^scale`, `-` first when `negative`, at least one digit before the point.

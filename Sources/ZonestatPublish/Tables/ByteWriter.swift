@@ -4,14 +4,14 @@
 /// uniqueness and capacity bookkeeping per cell (and a `String` re-validated and re-counted
 /// itself on every concatenation); here a cell is a bounds check and a copy. A table writes a
 /// row at a time and moves it to the file's bytes with ``flush(into:)``.
-struct ByteWriter: ~Copyable {
+public struct ByteWriter: ~Copyable {
     private var base: UnsafeMutablePointer<UInt8>
     private var capacity: Int
     /// How many bytes have been written since the start or the last ``flush(into:)``.
-    private(set) var count = 0
+    public private(set) var count = 0
 
     /// An empty writer with room for `capacity` bytes before it grows.
-    init(capacity: Int) {
+    public init(capacity: Int) {
         self.capacity = max(capacity, 64)
         base = UnsafeMutablePointer<UInt8>.allocate(capacity: self.capacity)
     }
@@ -25,6 +25,16 @@ struct ByteWriter: ~Copyable {
         Array(UnsafeBufferPointer(start: base, count: count))
     }
 
+    /// What was written, without a copy: valid until the next write.
+    public var written: UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: base, count: count)
+    }
+
+    /// Starts over, keeping the memory.
+    public mutating func clear() {
+        count = 0
+    }
+
     /// Appends what was written to `file` and starts over.
     mutating func flush(into file: inout [UInt8]) {
         file.append(contentsOf: UnsafeBufferPointer(start: base, count: count))
@@ -32,7 +42,7 @@ struct ByteWriter: ~Copyable {
     }
 
     @inline(__always)
-    mutating func append(_ byte: UInt8) {
+    public mutating func append(_ byte: UInt8) {
         if count == capacity { grow(toHold: 1) }
         base[count] = byte
         count += 1
