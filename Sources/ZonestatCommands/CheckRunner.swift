@@ -7,7 +7,13 @@ enum CheckRunner {
     /// quarantined.
     static func run(paths: [String], config: PipelineConfig, options: CommonOptions) -> Bool {
         let started = Date()
-        let results = FileCheck.run(paths: paths, config: config, parallel: config.parallelFiles)
+        // Given a workspace, values are also checked against those its warehouse holds.
+        var warehouse: Warehouse?
+        if options.workspace != nil {
+            let path = Workspace(root: config.workspace).warehouse
+            if FileManager.default.fileExists(atPath: path) { warehouse = try? Warehouse(path: path) }
+        }
+        let results = FileCheck.run(paths: paths, config: config, parallel: config.parallelFiles, warehouse: warehouse)
         let seconds = Date().timeIntervalSince(started)
         for result in results {
             if let failure = result.readFailure {

@@ -21,14 +21,14 @@ struct CrashRecoveryTests {
         let a = Codes.valid(31), b = Codes.valid(32)
         try ws.drop("1.csv", wideFile(period: "2023-03", rows: [(a, "甲", "10", "30")]))
         try ws.drop("2.csv", wideFile(period: "2023-04", rows: [(a, "甲", "10", "40"), (b, "乙", "1", "1")]))
-        try ws.drop("3.csv", wideFile(period: "2023-04", rows: [(b, "乙", "2", "2")]))
+        try ws.drop("3_更正.csv", wideFile(period: "2023-04", rows: [(b, "乙", "2", "2")]))
         #expect(throws: (any Error).self) { try ws.extract(crashHook: crashing(at: point, file: "2.csv")) }
         let rerun = try ws.extract()
         #expect(ws.files("inbox").isEmpty)
         #expect(ws.files("archive").count == 3)
         #expect(try ws.count("SELECT COUNT(*) FROM ledger WHERE status = 'ingested'") == 3)
         #expect(try ws.count("SELECT COUNT(DISTINCT sha256) FROM ledger") == 3)
-        // 1.csv: 2 facts; 2.csv: 4; 3.csv revises b's two values.
+        // 1.csv: 2 facts; 2.csv: 4; 3_更正.csv (a correction) revises b's two values.
         #expect(try ws.count("SELECT COUNT(*) FROM facts") == 8)
         #expect(try ws.count("SELECT COUNT(*) FROM facts WHERE superseded_by IS NULL") == 6)
         #expect(try ws.query("SELECT amount FROM facts f JOIN units u ON u.id = f.unit_id WHERE credit_code = '\(b)' AND basis = 1 AND superseded_by IS NULL") == [20_000_000 as Int64])

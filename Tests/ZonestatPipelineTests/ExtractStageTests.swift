@@ -48,7 +48,7 @@ struct ExtractStageTests {
         let ws = try TestWorkspace()
         try ws.drop("march.csv", wideFile(period: "2023-03", rows: [(a, "甲", "10", "30"), (b, "乙", "5", "15")]))
         _ = try ws.extract()
-        try ws.drop("march-fix.csv", wideFile(period: "2023-03", rows: [(a, "甲公司", "12", "32"), (b, "乙", "5", "15")]))
+        try ws.drop("march-更正.csv", wideFile(period: "2023-03", rows: [(a, "甲公司", "12", "32"), (b, "乙", "5", "15")]))
         let summary = try ws.extract()
         #expect(summary.factsRevised == 2 && summary.factsNew == 0)
         let current: [Int64] = try ws.query(
@@ -60,7 +60,7 @@ struct ExtractStageTests {
             JOIN units u ON u.id = f.unit_id JOIN ledger l ON l.id = f.file_id LEFT JOIN ledger s ON s.id = f.superseded_by
             WHERE credit_code = '\(a)' AND basis = 1 ORDER BY f.id
             """)
-        #expect(history == ["march.csv:300000000:march-fix.csv", "march-fix.csv:320000000:"])
+        #expect(history == ["march.csv:300000000:march-更正.csv", "march-更正.csv:320000000:"])
         #expect(try ws.query("SELECT name FROM units WHERE credit_code = '\(a)'") == ["甲公司"])
         #expect(try ws.danglingReferences().isEmpty)
     }
@@ -77,9 +77,9 @@ struct ExtractStageTests {
     @Test func filesOfOneRunAreTakenInModificationOrder() throws {
         let ws = try TestWorkspace()
         try ws.drop("b-later.csv", wideFile(period: "2023-03", rows: [(a, "甲", "1", "2")]))
-        try ws.drop("a-even-later.csv", wideFile(period: "2023-03", rows: [(a, "甲", "3", "4")]))
+        try ws.drop("a-even-later_更正.csv", wideFile(period: "2023-03", rows: [(a, "甲", "3", "4")]))
         let summary = try ws.extract()
-        #expect(summary.results.map(\.name) == ["b-later.csv", "a-even-later.csv"])
+        #expect(summary.results.map(\.name) == ["b-later.csv", "a-even-later_更正.csv"])
         #expect(try ws.query("SELECT amount FROM facts WHERE superseded_by IS NULL AND basis = 1") == [40_000_000 as Int64])
     }
 

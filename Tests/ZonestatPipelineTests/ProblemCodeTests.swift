@@ -92,8 +92,8 @@ struct ProblemCodeTests {
 
     @Test func everyCodeIsCovered() {
         let covered = Set(singleFileCases.map(\.code))
-        // The two that need earlier months in the warehouse are covered in ExtractStageTests.
-        let crossFile: Set<ProblemCode> = [.ytdMismatch, .monthJump]
+        // Those that need the warehouse are covered in ExtractStageTests and RevisionConflictTests.
+        let crossFile: Set<ProblemCode> = [.ytdMismatch, .monthJump, .revisionConflict]
         #expect(covered.union(crossFile) == Set(ProblemCode.allCases))
     }
 

@@ -57,10 +57,11 @@ struct PipelineFile: Decodable {
         var jumpFactor: Int?
         var ytdToleranceYuan: Int64?
         var parallelFiles: Int?
+        var corrections: String?
         enum CodingKeys: String, CodingKey {
             case settleSeconds = "settle_seconds", defaultUnit = "default_unit"
             case jumpFactor = "jump_factor", ytdToleranceYuan = "ytd_tolerance_yuan"
-            case parallelFiles = "parallel_files"
+            case parallelFiles = "parallel_files", corrections
         }
     }
     struct Indicator: Decodable {
@@ -88,9 +89,10 @@ struct PipelineFile: Decodable {
     var input: Input?
     var indicators: [Indicator]?
     var headerAliases: Aliases?
+    var corrections: String?
 
     enum CodingKeys: String, CodingKey {
-        case zone, workspace, input, indicators
+        case zone, workspace, input, indicators, corrections
         case headerAliases = "header_aliases"
     }
 
@@ -137,12 +139,22 @@ struct PipelineFile: Decodable {
             aliases = aliases.merging(HeaderAliases(fields: extra.fields ?? [:], bases: extra.bases ?? [:]))
         }
         let tolerance = input?.ytdToleranceYuan ?? 100
+        var corrections = CorrectionPolicy.byName
+        if let text = self.corrections ?? input?.corrections {
+            guard let policy = CorrectionPolicy(rawValue: text) else {
+                throw .invalid(
+                    path: path,
+                    reason: "corrections: \"\(text)\" is not a policy (by_name: only files named 更正/修订/修正/订正 "
+                        + "may change held values; accept_all: every file may)")
+            }
+            corrections = policy
+        }
         return PipelineConfig(
             zoneName: zone, workspace: workspace ?? "workspace", indicators: indicators, aliases: aliases,
             settleSeconds: input?.settleSeconds ?? 60,
             defaultInputUnit: try unit(input?.defaultUnit, .tenThousandYuan, "input.default_unit"),
             jumpFactor: input?.jumpFactor ?? 10,
             ytdTolerance: Amount(raw: tolerance * Amount.rawPerYuan),
-            parallelFiles: input?.parallelFiles ?? 0)
+            parallelFiles: input?.parallelFiles ?? 0, corrections: corrections)
     }
 }

@@ -23,6 +23,8 @@ public struct PipelineConfig: Sendable, Hashable {
     public var ytdTolerance: Amount
     /// Files parsed at once (0: one per core).
     public var parallelFiles: Int
+    /// Which files may change values already held.
+    public var corrections: CorrectionPolicy
     /// The pipeline file this configuration was read from, and its SHA-256 (for manifests).
     public var source: (path: String, sha256: String)? {
         get { sourcePath.map { ($0, sourceSHA256) } }
@@ -38,7 +40,8 @@ public struct PipelineConfig: Sendable, Hashable {
         zoneName: String, workspace: String, indicators: [IndicatorSpec] = IndicatorSpec.defaults,
         aliases: HeaderAliases = .defaults, settleSeconds: Double = 60,
         defaultInputUnit: MoneyUnit = .tenThousandYuan, jumpFactor: Int = 10,
-        ytdTolerance: Amount = Amount(raw: 100 * Amount.rawPerYuan), parallelFiles: Int = 0
+        ytdTolerance: Amount = Amount(raw: 100 * Amount.rawPerYuan), parallelFiles: Int = 0,
+        corrections: CorrectionPolicy = .byName
     ) {
         self.zoneName = zoneName
         self.workspace = workspace
@@ -49,6 +52,7 @@ public struct PipelineConfig: Sendable, Hashable {
         self.jumpFactor = jumpFactor
         self.ytdTolerance = ytdTolerance
         self.parallelFiles = parallelFiles
+        self.corrections = corrections
     }
 
     /// Indicator id → the indicator it is a subset of, for those that are.

@@ -50,6 +50,14 @@ public struct ExtractStage: Sendable {
             summary.results.append(result)
             progress?(result, summary.results.count, files.count)
         }
+        summary.settled = try warehouse.settleQuarantine { storedAs, name in
+            FileOperations.exists(workspace.root + "/" + storedAs) || FileOperations.exists(workspace.inbox + "/" + name)
+        }
+        for settled in summary.settled {
+            logger.info(
+                "a quarantined file's notice ended",
+                metadata: ["file": "\(settled.fileName)", "outcome": "\(settled.outcome.rawValue)", "by": "\(settled.by ?? "")"])
+        }
         summary.seconds = Date().timeIntervalSince(started)
         return summary
     }
@@ -107,6 +115,9 @@ public struct ExtractStage: Sendable {
         if parsed.isRejected {
             return try quarantine(file, parsed: parsed, entry: entry, warehouse: warehouse, result: result, hook: hook)
         }
+        if let held = try heldForConflicts(file, parsed: parsed, warehouse: warehouse, indicatorIds: indicatorIds) {
+            return try quarantine(file, parsed: held, entry: entry, warehouse: warehouse, result: result, hook: hook)
+        }
         let stored = try warehouse.ingest(parsed, entry: entry, indicatorIds: indicatorIds, config: config) {
             try hook(.beforeCommit)
         }
@@ -122,6 +133,24 @@ public struct ExtractStage: Sendable {
                 "rows": "\(parsed.rows)", "new": "\(stored.counts.factsNew)", "revised": "\(stored.counts.factsRevised)",
             ])
         return result
+    }
+
+    /// The file with a `revision_conflict` error per value it would change, when it may not
+    /// change held values (it is no correction: ``CorrectionPolicy``) and does; nil otherwise.
+    private func heldForConflicts(
+        _ file: InboxFile, parsed: ParsedFile, warehouse: Warehouse, indicatorIds: [String: Int64]
+    ) throws -> ParsedFile? {
+        guard !config.corrections.acceptsRevisions(from: file.name) else { return nil }
+        let conflicts = try warehouse.revisionConflicts(parsed, indicatorIds: indicatorIds, config: config)
+        guard !conflicts.isEmpty else { return nil }
+        var held = parsed
+        // Read again only to quote the cells as written; the message holds the values either way.
+        let bytes = (try? FileOperations.read(file.path)) ?? []
+        held.problems += RevisionConflictReport.problems(conflicts, parsed: parsed, bytes: bytes, config: config)
+        logger.warning(
+            "held: it would change values already held and is no correction",
+            metadata: ["file": "\(file.name)", "conflicts": "\(conflicts.count)"])
+        return held
     }
 
     private func quarantine(

@@ -31,16 +31,23 @@ public enum FileCheck {
     public static let shownProblems = 20
 
     /// Checks `paths`, `parallel` files at once (0: one per core); results in the order given.
-    public static func run(paths: [String], config: PipelineConfig, parallel: Int = 0) -> [Result] {
+    /// Given a workspace's `warehouse`, a file that is no correction is also checked for values
+    /// that differ from those held (`revision_conflict`, as extract would hold it).
+    public static func run(paths: [String], config: PipelineConfig, parallel: Int = 0, warehouse: Warehouse? = nil)
+        -> [Result]
+    {
         let parser = FileParser(config: config)
         let width = parallel > 0 ? parallel : ProcessInfo.processInfo.activeProcessorCount
+        let against = warehouse.flatMap { warehouse in
+            (try? warehouse.indicatorIds()).map { (warehouse, $0) }
+        }
         let loading = LoadAhead(count: paths.count, parallel: width, ahead: width) { index in
-            check(paths[index], parser: parser)
+            check(paths[index], parser: parser, against: against)
         }
         return paths.indices.map { loading.take($0) }
     }
 
-    private static func check(_ path: String, parser: FileParser) -> Result {
+    private static func check(_ path: String, parser: FileParser, against: (Warehouse, [String: Int64])?) -> Result {
         var result = Result(path: path)
         let bytes: [UInt8]
         do throws(WorkspaceError) {
@@ -50,7 +57,18 @@ public enum FileCheck {
             return result
         }
         let name = path.split(separator: "/").last.map(String.init) ?? path
-        let parsed = parser.parse(bytes, name: name)
+        var parsed = parser.parse(bytes, name: name)
+        if let (warehouse, indicatorIds) = against, !parsed.isRejected,
+            !parser.config.corrections.acceptsRevisions(from: name)
+        {
+            do throws(WarehouseError) {
+                let conflicts = try warehouse.revisionConflicts(parsed, indicatorIds: indicatorIds, config: parser.config)
+                parsed.problems += RevisionConflictReport.problems(
+                    conflicts, parsed: parsed, bytes: bytes, config: parser.config)
+            } catch {
+                result.readFailure = .io(path: warehouse.path, operation: "read the warehouse", reason: "\(error)")
+            }
+        }
         result.bytes = bytes.count
         result.rows = parsed.rows
         result.kind = parsed.kind

@@ -28,12 +28,20 @@ public struct ExtractSummary: Sendable, Hashable {
     public var results: [FileResult] = []
     /// Files left in the inbox for a later run, with the reason.
     public var skipped: [String: SkipReason] = [:]
+    /// Earlier quarantined files whose notices ended in this run (fixed version ingested, or deleted).
+    public var settled: [SettledQuarantine] = []
     public var seconds: Double = 0
 
     public var ingested: Int { results.filter { if case .ingested = $0.outcome { true } else { false } }.count }
     public var quarantined: Int { results.filter { if case .quarantined = $0.outcome { true } else { false } }.count }
     public var duplicates: Int { results.filter { if case .duplicate = $0.outcome { true } else { false } }.count }
     public var repaired: Int { results.filter { $0.outcome == .repaired }.count }
+    /// Quarantined files held because they would change values already held (no correction).
+    public var held: Int {
+        results.filter {
+            if case .quarantined = $0.outcome { $0.problems.contains { $0.code == .revisionConflict } } else { false }
+        }.count
+    }
     public var rows: Int { results.reduce(0) { $0 + $1.rows } }
     public var bytes: Int { results.reduce(0) { $0 + $1.bytes } }
     public var warnings: Int {
@@ -50,11 +58,15 @@ public struct ExtractSummary: Sendable, Hashable {
     public var line: String {
         var parts = [
             "extract: \(results.count) file(s) taken", "\(ingested) ingested", "\(rows) rows",
-            "\(factsNew) new and \(factsRevised) revised values", "\(quarantined) quarantined",
+            "\(factsNew) new and \(factsRevised) revised values",
+            "\(quarantined) quarantined" + (held > 0 ? " (\(held) held for revision conflicts)" : ""),
             "\(duplicates) duplicate(s)", "\(warnings) warning(s)",
         ]
         if repaired > 0 { parts.append("\(repaired) repaired") }
         if !skipped.isEmpty { parts.append("\(skipped.count) left for a later run") }
+        let resolved = settled.count { $0.outcome == .resolved }, dismissed = settled.count - resolved
+        if resolved > 0 { parts.append("\(resolved) earlier quarantined file(s) resolved by their fixed version") }
+        if dismissed > 0 { parts.append("\(dismissed) earlier quarantined file(s) dismissed (deleted from quarantine/)") }
         return parts.joined(separator: ", ")
     }
 }

@@ -35,7 +35,12 @@ struct LongFileReader {
         unitColumn = layout.column("unit")
         parents = config.subsetParents
         let valueHeader = valueColumn < layout.headers.count ? layout.headers[valueColumn] : "value"
-        for spec in config.indicators { for basis in Basis.allCases { parsed.columnHeaders["\(spec.id)|\(basis.id)"] = valueHeader } }
+        for spec in config.indicators {
+            for basis in Basis.allCases {
+                parsed.columnHeaders["\(spec.id)|\(basis.id)"] = valueHeader
+                parsed.columnIndices["\(spec.id)|\(basis.id)"] = valueColumn
+            }
+        }
     }
 
     /// Reads one record after the header.

@@ -16,6 +16,9 @@ public struct ParsedFile: Sendable {
     public var problems: [Problem] = []
     /// The file's own header text of each amount, by `indicator|basis` (to point warnings at it).
     public var columnHeaders: [String: String] = [:]
+    /// The 0-based position of each amount's column, by `indicator|basis` (to quote a cell as
+    /// written, read again from the file's bytes: ``RecordCells``).
+    public var columnIndices: [String: Int] = [:]
     /// The periods (`yyyymm`) the file reports.
     public var periods: Set<Int> = []
 

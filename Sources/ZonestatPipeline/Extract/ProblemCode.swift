@@ -25,6 +25,8 @@ public enum ProblemCode: String, Sendable, Hashable, CaseIterable, Codable {
     case badYear = "bad_year"
     case duplicateKey = "duplicate_key"
     case noTarget = "no_target"
+    // Errors: against the warehouse.
+    case revisionConflict = "revision_conflict"
     // Warnings.
     case checkCharacter = "check_character"
     case defaultUnit = "default_unit"

@@ -66,7 +66,10 @@ struct WideFileReader {
                 "no unit is stated for \(unstated.map(\.header).joined(separator: ", ")) nor for the file — read as "
                     + "\(config.defaultInputUnit.label); add a line 单位:千元 above the header or (万元) to the column name")
         }
-        for column in layout.amounts { parsed.columnHeaders["\(column.indicator)|\(column.basis.id)"] = column.header }
+        for column in layout.amounts {
+            parsed.columnHeaders["\(column.indicator)|\(column.basis.id)"] = column.header
+            parsed.columnIndices["\(column.indicator)|\(column.basis.id)"] = column.index
+        }
         self.cells = cells
         self.columns = columns
         self.checksSubsets = !parents.isEmpty

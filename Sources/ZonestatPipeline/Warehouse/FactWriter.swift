@@ -29,7 +29,7 @@ struct FactWriter {
             periods.insert(fact.period)
             indicators.insert(fact.indicator)
         }
-        let occupied = try occupiedPairs(periods, indicators: Set(indicators.map { indicatorIds[Int($0)] }))
+        let occupied = try FactWriter.occupiedPairs(db, periods, indicators: Set(indicators.map { indicatorIds[Int($0)] }))
         var inserts = try InsertBatch(db, fileId: fileId)
         let lookup = try RawStatement(
             db,
@@ -84,7 +84,7 @@ struct FactWriter {
             within: { UInt64(bitPattern: indicatorIds[Int(facts[$0].indicator)]) << 2 | UInt64(facts[$0].basis.rawValue) })
     }
 
-    private struct PairKey: Hashable {
+    struct PairKey: Hashable {
         var period: Int64
         var indicator: Int64
     }
@@ -93,7 +93,7 @@ struct FactWriter {
     ///
     /// Asked pair by pair: `facts_current` leads with the period, so the first row of the
     /// indicator ends the search, where a `DISTINCT` would read the whole period.
-    private func occupiedPairs(_ periods: Set<Int32>, indicators: Set<Int64>) throws -> Set<PairKey> {
+    static func occupiedPairs(_ db: Database, _ periods: Set<Int32>, indicators: Set<Int64>) throws -> Set<PairKey> {
         var pairs = Set<PairKey>()
         let statement = try RawStatement(
             db, "SELECT EXISTS (SELECT 1 FROM facts WHERE period = ? AND superseded_by IS NULL AND indicator_id = ?), 0")

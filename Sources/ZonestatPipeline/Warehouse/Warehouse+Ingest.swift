@@ -39,6 +39,15 @@ extension Warehouse {
         }
     }
 
+    /// Indicator id by code, as registered (read only).
+    public func indicatorIds() throws(WarehouseError) -> [String: Int64] {
+        try read("read indicators") { db in
+            var ids: [String: Int64] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, code FROM indicators") { ids[row["code"]] = row["id"] }
+            return ids
+        }
+    }
+
     /// The ledger row of a file already ingested with this content, if any.
     public func ingestedEntry(sha256: String) throws(WarehouseError) -> (id: Int64, fileName: String, storedAs: String)? {
         try read("look up the ledger") { db in

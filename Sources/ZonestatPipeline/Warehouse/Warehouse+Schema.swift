@@ -203,6 +203,48 @@ extension Warehouse {
                         ON facts(period, unit_id, indicator_id, basis) WHERE superseded_by IS NULL;
                     """)
         }
+        migrator.registerMigration("v7-ledger-quarantine-resolutions") { db in
+            // A quarantined file's notice ends when its fixed version is ingested (`resolved`,
+            // `resolved_by` that file) or the analyst deletes it from quarantine/ (`dismissed`);
+            // the row stays, as the ledger's history. SQLite cannot widen a CHECK in place: the
+            // table is made anew and its rows copied (other tables name `ledger` by name).
+            try db.execute(
+                sql: """
+                    CREATE TABLE ledger_v7 (
+                        id INTEGER PRIMARY KEY,
+                        sha256 TEXT NOT NULL,
+                        file_name TEXT NOT NULL,
+                        size INTEGER NOT NULL,
+                        modified_at TEXT,
+                        encoding TEXT,
+                        delimiter TEXT,
+                        kind TEXT,
+                        rows INTEGER NOT NULL DEFAULT 0,
+                        facts_new INTEGER NOT NULL DEFAULT 0,
+                        facts_revised INTEGER NOT NULL DEFAULT 0,
+                        periods TEXT NOT NULL DEFAULT '',
+                        errors INTEGER NOT NULL DEFAULT 0,
+                        warnings INTEGER NOT NULL DEFAULT 0,
+                        status TEXT NOT NULL
+                            CHECK (status IN ('ingested', 'quarantined', 'duplicate', 'resolved', 'dismissed')),
+                        stored_as TEXT NOT NULL,
+                        run_id TEXT NOT NULL,
+                        recorded_at TEXT NOT NULL,
+                        resolved_by INTEGER REFERENCES ledger(id),
+                        resolved_at TEXT
+                    );
+                    INSERT INTO ledger_v7(id, sha256, file_name, size, modified_at, encoding, delimiter, kind, rows,
+                                          facts_new, facts_revised, periods, errors, warnings, status, stored_as,
+                                          run_id, recorded_at)
+                        SELECT id, sha256, file_name, size, modified_at, encoding, delimiter, kind, rows, facts_new,
+                               facts_revised, periods, errors, warnings, status, stored_as, run_id, recorded_at
+                        FROM ledger;
+                    DROP TABLE ledger;
+                    ALTER TABLE ledger_v7 RENAME TO ledger;
+                    CREATE UNIQUE INDEX ledger_ingested_hash ON ledger(sha256) WHERE status = 'ingested';
+                    CREATE INDEX ledger_hash ON ledger(sha256);
+                    """)
+        }
         return migrator
     }
 }
