@@ -28,9 +28,16 @@ struct CrossFileChecks {
         var line: Int32
     }
 
+    /// A warning with the entry it is about (indices into the facts' units and the indicators).
+    struct Found {
+        var problem: Problem
+        var unit: Int32
+        var indicator: Int16
+    }
+
     func run(
         _ db: Database, facts: [ExtractedFact], unitIds: [Int64], indicatorIds: [Int64], units: [ExtractedUnit]
-    ) throws -> [Problem] {
+    ) throws -> [Found] {
         var needed = Set<Int32>()
         for fact in facts where fact.basis == .month || fact.basis == .ytd {
             for earlier in [fact.period - 1, fact.period - 2] where earlier % 100 != 0 { needed.insert(earlier) }
@@ -55,7 +62,7 @@ struct CrossFileChecks {
         }
         // Each entry's warnings in turn, to be put in the order of (line, indicator): the
         // entries' order in the file.
-        var found: [(line: Int32, indicator: Int16, problem: Problem)] = []
+        var found: [(line: Int32, indicator: Int16, unit: Int32, problem: Problem)] = []
         try CrossFileChecks.forEachEntry(facts) { entry in
             guard let ytd = entry.ytd?.raw, Int(entry.indicator) < config.indicators.count else { return }
             let spec = config.indicators[Int(entry.indicator)]
@@ -70,7 +77,7 @@ struct CrossFileChecks {
                 if try !reportedBefore(unit: unitId, indicator: indicatorId, period: period) { previous = 0 }
             }
             if let reported = entry.month?.raw, let previous, abs(reported - (ytd - previous)) > config.ytdTolerance.raw {
-                found.append((entry.line, entry.indicator, Problem(
+                found.append((entry.line, entry.indicator, entry.unit, Problem(
                     file: file, line: Int(entry.line), column: headers["\(spec.id)|month"] ?? "\(spec.id) month",
                     value: Amount(raw: reported).decimalString(in: spec.unit), code: .ytdMismatch,
                     message: "\(code) \(Period(key: period).map(String.init(describing:)) ?? String(period)): "
@@ -85,7 +92,7 @@ struct CrossFileChecks {
             let current = ytd - ytd1, before = ytd1 - ytd2
             let factor = Int64(config.jumpFactor)
             guard current > 0, before > 0, current > before * factor || current * factor < before else { return }
-            found.append((entry.line, entry.indicator, Problem(
+            found.append((entry.line, entry.indicator, entry.unit, Problem(
                 file: file, line: Int(entry.line), column: headers["\(spec.id)|ytd"] ?? "\(spec.id) ytd",
                 value: Amount(raw: ytd).decimalString(in: spec.unit), code: .monthJump,
                 message: "\(code): this month's \(spec.id) (\(Amount(raw: current).decimalString(in: spec.unit)) "
@@ -97,7 +104,7 @@ struct CrossFileChecks {
         // indicator once), and a stable sort keeps an entry's two warnings in turn.
         return found.enumerated()
             .sorted { ($0.element.line, $0.element.indicator, $0.offset) < ($1.element.line, $1.element.indicator, $1.offset) }
-            .map(\.element.problem)
+            .map { Found(problem: $0.element.problem, unit: $0.element.unit, indicator: $0.element.indicator) }
     }
 
     /// Hands `body` the file's month and ytd facts gathered per (unit, period, indicator), one

@@ -20,9 +20,20 @@ struct FactWriter {
         self.fileId = fileId
     }
 
+    /// What ``store(_:order:unitIds:indicatorIds:)`` did.
+    struct Stored {
+        var new: Int
+        var revised: Int
+        var unchanged: Int
+        /// The facts that superseded a different value.
+        var revisedFacts: [Int32]
+        /// The facts whose key held a current value (equal or not): none for a new month.
+        var heldFacts: [Int32]
+    }
+
     /// Stores `facts`, visiting them in `order` (see ``keyOrder(_:unitIds:indicatorIds:)``).
     func store(_ facts: [ExtractedFact], order: [Int32], unitIds: [Int64], indicatorIds: [Int64]) throws
-        -> (new: Int, revised: Int, unchanged: Int)
+        -> Stored
     {
         var periods = Set<Int32>(), indicators = Set<Int16>()
         for fact in facts {
@@ -39,6 +50,7 @@ struct FactWriter {
             """)
         let supersede = try RawStatement(db, "UPDATE facts SET superseded_by = ? WHERE id = ?")
         var new = 0, revised = 0, unchanged = 0
+        var revisedFacts: [Int32] = [], heldFacts: [Int32] = []
         for index in order {
             let fact = facts[Int(index)]
             let unit = unitIds[Int(fact.unit)], indicator = indicatorIds[Int(fact.indicator)]
@@ -49,6 +61,7 @@ struct FactWriter {
                 lookup.bind(indicator, at: 3)
                 lookup.bind(basis, at: 4)
                 if let (currentId, currentAmount) = try lookup.firstPair() {
+                    heldFacts.append(index)
                     if currentAmount == fact.amount.raw {
                         unchanged += 1
                         continue
@@ -57,6 +70,7 @@ struct FactWriter {
                     supersede.bind(currentId, at: 2)
                     try supersede.run()
                     revised += 1
+                    revisedFacts.append(index)
                     new -= 1
                 }
             }
@@ -67,7 +81,7 @@ struct FactWriter {
             new += 1
         }
         try inserts.flush()
-        return (new, revised, unchanged)
+        return Stored(new: new, revised: revised, unchanged: unchanged, revisedFacts: revisedFacts, heldFacts: heldFacts)
     }
 
     /// The positions of `facts` sorted by the warehouse key (period, unit id, indicator id, basis).

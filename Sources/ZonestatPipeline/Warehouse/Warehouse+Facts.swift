@@ -23,15 +23,31 @@ extension Warehouse {
             counts.factsUnchanged = stored.unchanged
             counts.targets = try Warehouse.storeTargets(db, parsed.targets, fileId: fileId)
             counts.targets += try Warehouse.storePriceIndices(db, parsed.priceIndices, fileId: fileId)
+            try db.execute(
+                sql: "UPDATE ledger SET columns = ? WHERE id = ?",
+                arguments: [CrossMonthRecheck.encode(parsed.columnHeaders), fileId])
+            // The file's entries checked against earlier months; entries that held values before
+            // (and the months after a revised one) are checked again on the current values,
+            // replacing what earlier files' checks said of them.
+            let recheck = CrossMonthRecheck.keys(
+                parsed.facts, stored: stored, unitIds: unitIds, indicatorIds: indicatorIdByIndex)
             let crossFile = try CrossFileChecks(config: config, file: parsed.name, headers: parsed.columnHeaders)
                 .run(db, facts: parsed.facts, unitIds: unitIds, indicatorIds: indicatorIdByIndex, units: parsed.units)
-            let warnings = parsed.warnings + crossFile
-            try Warehouse.insertProblems(db, warnings, fileId: fileId)
+                .filter { found in
+                    guard let period = found.problem.period else { return true }
+                    return !recheck.contains(CrossMonthRecheck.Key(
+                        period: Int32(period), unit: unitIds[Int(found.unit)], indicator: indicatorIdByIndex[Int(found.indicator)]))
+                }
+            try Warehouse.insertProblems(db, parsed.warnings, fileId: fileId)
+            try Warehouse.insertProblems(
+                db, crossFile, fileId: fileId, unitIds: unitIds, indicatorIds: indicatorIdByIndex)
+            let rechecked = try CrossMonthRecheck(config: config).run(db, keys: recheck)
+            let own = crossFile.map(\.problem) + rechecked.filter { $0.file == parsed.name }
             try db.execute(
                 sql: "UPDATE ledger SET facts_new = ?, facts_revised = ?, warnings = ? WHERE id = ?",
-                arguments: [counts.factsNew, counts.factsRevised, warnings.count, fileId])
+                arguments: [counts.factsNew, counts.factsRevised, parsed.warnings.count + own.count, fileId])
             try hook()
-            return (counts, crossFile)
+            return (counts, crossFile.map(\.problem) + rechecked)
         }
     }
 

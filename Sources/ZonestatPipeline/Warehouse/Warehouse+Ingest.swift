@@ -98,6 +98,24 @@ extension Warehouse {
         }
     }
 
+    /// Inserts cross-month warnings with the entry each is about (``CrossMonthRecheck``).
+    static func insertProblems(
+        _ db: Database, _ found: [CrossFileChecks.Found], fileId: Int64, unitIds: [Int64], indicatorIds: [Int64]
+    ) throws {
+        let statement = try db.makeStatement(
+            sql: """
+                INSERT INTO problems(file_id, severity, code, line, column_name, value, period, message, unit_id, indicator_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        for item in found {
+            let problem = item.problem
+            try statement.execute(arguments: [
+                fileId, problem.code.severity, problem.code.rawValue, problem.line, problem.column, problem.value,
+                problem.period, problem.message, unitIds[Int(item.unit)], indicatorIds[Int(item.indicator)],
+            ])
+        }
+    }
+
     static func insertProblems(_ db: Database, _ problems: [Problem], fileId: Int64) throws {
         let statement = try db.makeStatement(
             sql: """

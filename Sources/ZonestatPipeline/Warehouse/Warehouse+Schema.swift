@@ -245,6 +245,18 @@ extension Warehouse {
                     CREATE INDEX ledger_hash ON ledger(sha256);
                     """)
         }
+        migrator.registerMigration("v8-problems-by-entry") { db in
+            // Cross-month warnings (ytd_mismatch, month_jump) name the entry they are about, so
+            // that a revision can replace them with the check of the current values; the ledger
+            // keeps each file's column headers, so that such a warning can point at the column.
+            try db.execute(
+                sql: """
+                    ALTER TABLE problems ADD COLUMN unit_id INTEGER;
+                    ALTER TABLE problems ADD COLUMN indicator_id INTEGER;
+                    CREATE INDEX problems_entry ON problems(period, unit_id, indicator_id) WHERE unit_id IS NOT NULL;
+                    ALTER TABLE ledger ADD COLUMN columns TEXT;
+                    """)
+        }
         return migrator
     }
 }
