@@ -39,6 +39,14 @@ public enum PeriodFiles {
         }
         files["warnings.csv"] = warnings.csv(bom: bom)
         rows["warnings.csv"] = warnings.rows.count
+        let revisions = RevisionsTable.table(context.revisions, catalog: catalog)
+        files["revisions.csv"] = revisions.csv(bom: bom)
+        files["revisions.json"] = revisions.json()
+        rows["revisions.csv"] = revisions.rows.count
+        rows["revisions.json"] = revisions.rows.count
+        let changes = ChangesTable.table(context.changes)
+        files["changes.csv"] = changes.csv(bom: bom)
+        rows["changes.csv"] = changes.rows.count
         // One document for both reports: they say the same thing.
         let document = try ReportBuilder.document(context)
         files["report.md"] = Array(MarkdownReport.render(document).utf8)

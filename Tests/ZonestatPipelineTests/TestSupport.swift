@@ -55,8 +55,12 @@ final class TestWorkspace {
         return path
     }
 
+    /// The extract stage; its run id is fixed, so that two workspaces fed the same files
+    /// publish the same bytes (revisions.csv names the run that ingested each correction).
     func stage(crashHook: CrashHook? = nil) -> ExtractStage {
-        ExtractStage(config: config, workspace: workspace, logger: TestWorkspace.quietLogger, crashHook: crashHook)
+        var stage = ExtractStage(config: config, workspace: workspace, logger: TestWorkspace.quietLogger, crashHook: crashHook)
+        stage.runId = "extract-run"
+        return stage
     }
 
     func extract(crashHook: CrashHook? = nil) throws -> ExtractSummary { try stage(crashHook: crashHook).run() }

@@ -21,8 +21,8 @@ struct PeriodFilesTests {
         let folder = try PeriodFiles.render(SourceDocument.context(), manifest: Self.manifest())
         #expect(folder.name == "2023-04")
         #expect(folder.files.keys.sorted() == [
-            "indicators.csv", "indicators.json", "manifest.json", "report.html", "report.md", "roster.csv",
-            "roster.json", "targets.csv", "targets.json", "warnings.csv",
+            "changes.csv", "indicators.csv", "indicators.json", "manifest.json", "report.html", "report.md",
+            "revisions.csv", "revisions.json", "roster.csv", "roster.json", "targets.csv", "targets.json", "warnings.csv",
         ])
     }
 

@@ -13,6 +13,8 @@ public struct ExtractStage: Sendable {
     public var crashHook: CrashHook?
     /// The clock for the settle time (tests move it).
     public var now: @Sendable () -> Date = { Date() }
+    /// The run id recorded in the ledger (tests fix it; by default the start time and process id).
+    public var runId: String?
     /// Called after each file, for a progress display.
     public var progress: (@Sendable (FileResult, _ done: Int, _ total: Int) -> Void)?
 
@@ -37,7 +39,7 @@ public struct ExtractStage: Sendable {
             summary.skipped[name] = reason
             logger.info("left for a later run", metadata: ["file": "\(name)", "reason": "\(reason.rawValue)"])
         }
-        let runId = ExtractStage.runId(started)
+        let runId = self.runId ?? ExtractStage.runId(started)
         let parallel = config.parallelFiles > 0 ? config.parallelFiles : ProcessInfo.processInfo.activeProcessorCount
         let files = scan.ready, parser = FileParser(config: config)
         let loading = LoadAhead(count: files.count, parallel: parallel, ahead: parallel) { index in

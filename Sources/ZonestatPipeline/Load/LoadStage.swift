@@ -93,6 +93,8 @@ public struct LoadStage: Sendable {
         }
         let stager = FolderStager(publisher: publisher)
         defer { stager.drain() }
+        let catalog = IndicatorCatalog(definitions)
+        var publications: [(period: Period, figures: [PublishedFigure], changes: [PublishedChange])] = []
         for period in changed {
             let result = try warehouse.storedResult(periods: [period], config: config)
             LoadStage.merge(result.indicators.filter { $0.scope == .zone }, into: &zoneSeries)
@@ -109,9 +111,19 @@ public struct LoadStage: Sendable {
             let series = zoneSeries.filter {
                 ($0.period.year == period.year && $0.period <= period) || $0.period.year == period.year - 1
             }
-            let context = ReportContext(
+            var context = ReportContext(
                 zoneName: config.zoneName, period: period, indicators: definitions, result: result, series: series,
                 warnings: warnings)
+            // What moved since the period was last published, and the corrections behind it.
+            let figures = PublishedFigure.figures(result.indicators.filter { $0.period == period }, catalog: catalog)
+            var moved: [PublishedChange] = []
+            if let previous = try warehouse.publishedFigures(period) {
+                moved = PublishedChange.between(previous.figures, figures, publishedBefore: previous.runId, publishedNow: runId)
+            }
+            publications.append((period, figures, moved))
+            context.changes = try warehouse.publishedChanges(period) + moved
+            context.revisions = try warehouse.revisions(period: period, config: config)
+            context.revisingFiles = try warehouse.revisingFiles(for: period)
             let inputs = files.filter { $0.periods.contains(period) || $0.status == "quarantined" }.map { file in
                 ManifestInput(
                     name: file.name, sha256: file.sha256, encoding: file.encoding, kind: file.kind, rows: file.rows,
@@ -132,13 +144,15 @@ public struct LoadStage: Sendable {
             }
         }
         try stager.finish()
-        let catalog = IndicatorCatalog(definitions)
-        if !staged.isEmpty || seriesMissing {
+        let revisionsMissing = !FileManager.default.fileExists(atPath: workspace.out + "/revisions.csv")
+        if !staged.isEmpty || seriesMissing || revisionsMissing {
             if staged.isEmpty { try publisher.begin() }
             let series = try SeriesTable.table(zoneSeries, catalog: catalog).csv(bom: csvBOM)
-            summary.files += 1
-            try publisher.commit(folders: staged, topLevelFiles: ["series.csv": series])
+            let revisions = RevisionsTable.table(try warehouse.revisions(config: config), catalog: catalog).csv(bom: csvBOM)
+            summary.files += 2
+            try publisher.commit(folders: staged, topLevelFiles: ["series.csv": series, "revisions.csv": revisions])
         }
+        try warehouse.recordPublication(publications, runId: runId)
         try warehouse.storeLoadFingerprints(fingerprints)
         summary.periods = staged.compactMap { Warehouse.period($0) }
         summary.unchanged = periods.count - summary.periods.count

@@ -257,6 +257,31 @@ extension Warehouse {
                     ALTER TABLE ledger ADD COLUMN columns TEXT;
                     """)
         }
+        migrator.registerMigration("v9-revisions-and-published-figures") { db in
+            // facts_history: the superseded values by key, few next to the current ones, so that
+            // a period's revisions and a value's every vintage are found without a scan.
+            // published_figures: each period's zone, industry and area figures as load last
+            // published them; published_changes: every figure that moved when a period was
+            // published again (changes.csv, the report's 数据修订说明).
+            try db.execute(
+                sql: """
+                    CREATE INDEX facts_history
+                        ON facts(period, unit_id, indicator_id, basis) WHERE superseded_by IS NOT NULL;
+                    CREATE TABLE published_figures (
+                        period TEXT NOT NULL, indicator TEXT NOT NULL, scope TEXT NOT NULL, scope_id TEXT NOT NULL,
+                        field TEXT NOT NULL, value TEXT NOT NULL, display TEXT, run_id TEXT NOT NULL,
+                        position INTEGER NOT NULL,
+                        PRIMARY KEY (period, indicator, scope, scope_id, field)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE published_changes (
+                        id INTEGER PRIMARY KEY,
+                        period TEXT NOT NULL, indicator TEXT NOT NULL, scope TEXT NOT NULL, scope_id TEXT NOT NULL,
+                        field TEXT NOT NULL, old TEXT NOT NULL, new TEXT NOT NULL, old_display TEXT, new_display TEXT,
+                        published_before TEXT NOT NULL, published_now TEXT NOT NULL
+                    );
+                    CREATE INDEX published_changes_period ON published_changes(period);
+                    """)
+        }
         return migrator
     }
 }

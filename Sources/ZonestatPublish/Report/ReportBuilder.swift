@@ -30,6 +30,8 @@ struct ReportBuilder {
         if !pulls.isEmpty { sections.append(("分行业拉动情况", true, pulls)) }
         let breadth = breadthBlocks()
         if !breadth.isEmpty { sections.append(("增长面", false, breadth)) }
+        let revisions = revisionBlocks()
+        if !revisions.isEmpty { sections.append(("数据修订说明", false, revisions)) }
         sections.append(("需核实的数据问题", false, warningBlocks()))
         var numbered = sections.enumerated().map { index, section in
             ReportSection(

@@ -19,6 +19,14 @@ public struct ReportContext: Sendable, Hashable {
     public var series: [IndicatorRow]
     /// The warnings raised by the data behind the period.
     public var warnings: [PublishedWarning]
+    /// The period's values superseded by corrections (revisions.csv).
+    public var revisions: [PublishedRevision] = []
+    /// The period's published figures that moved when it was published again (changes.csv),
+    /// oldest publication first.
+    public var changes: [PublishedChange] = []
+    /// The correction files behind the period's figures (this year to the period, and last
+    /// year's same months), with the number of values each revised, in ingestion order.
+    public var revisingFiles: [RevisingFile] = []
     /// A date line for the report's header (`2023年5月10日`), when the caller wants one; the
     /// renderers never read the clock, so identical contexts give identical bytes.
     public var issuedOn: String?
