@@ -11,6 +11,11 @@ struct FileLayout: Sendable {
     var fields: [String: Int]
     /// Amount columns of a wide file.
     var amounts: [AmountColumn]
+    /// The columns up to the last one with a header text: a cell past them belongs to no
+    /// column (`cells_beyond_header`).
+    var width: Int
+    /// The columns within `width` that nothing of the file's kind reads (`ignored_column`).
+    var ignored: [IgnoredColumn]
     /// The unit a `单位:千元` line above the header states.
     var fileUnit: MoneyUnit?
     /// The record index of that unit line (for messages).
