@@ -1,7 +1,9 @@
+import Foundation
 import Testing
 import ZonestatCore
 
 @testable import ZonestatPipeline
+@testable import ZonestatPublish
 
 /// One case per problem code a single file can raise: the file text, and where the problem must point.
 struct ProblemCase: Sendable, CustomTestStringConvertible {
@@ -129,6 +131,23 @@ struct ProblemCodeTests {
         let problem = try #require(parsed.errors.first)
         #expect(problem.line == 2 && problem.column == "目标值" && problem.value == value)
         #expect(parsed.isRejected)
+    }
+
+    /// inputs.md, the contract, lists every code with its severity.
+    @Test func everyCodeIsInTheSpec() throws {
+        let spec = try String(
+            contentsOf: EndToEndTests.packageRoot.appendingPathComponent("docs/spec/inputs.md"), encoding: .utf8)
+        let rows = spec.split(separator: "\n").filter { $0.hasPrefix("  | `") }
+        for code in ProblemCode.allCases {
+            let row = rows.first { $0.contains("`\(code.rawValue)`") }
+            #expect(row?.contains("| \(code.severity) |") == true, "\(code.rawValue)")
+        }
+    }
+
+    /// The report names each kind of warning in Chinese, for readers who do not know the codes.
+    @Test func everyWarningHasAReportLabel() {
+        let warnings = ProblemCode.allCases.filter { !$0.isError }.map(\.rawValue)
+        #expect(warnings.filter { ReportBuilder.warningLabels[$0] == nil } == [])
     }
 
     @Test func allProblemsOfAFileAreReportedAtOnce() {
