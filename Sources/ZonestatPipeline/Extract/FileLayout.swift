@@ -30,6 +30,13 @@ struct FileLayout: Sendable {
         var unit: MoneyUnit?
     }
 
-    /// The column index of a field.
-    func column(_ field: String) -> Int? { fields[field] }
+    /// The column index of a field the file's kind reads.
+    ///
+    /// Asking for a field ``FileKind/readFields`` does not list is a programmer error (checked
+    /// in debug builds): that list is what says which columns are `ignored_column`, so a reader
+    /// and the list cannot drift apart unnoticed.
+    func column(_ field: String) -> Int? {
+        assert(kind.readFields.contains(field), "a \(kind) reader reads \(field), which FileKind.readFields does not list")
+        return fields[field]
+    }
 }
