@@ -42,6 +42,12 @@ public struct CSVRawRecord {
         CSVRecord(fields: (0..<count).map(string), line: line, byteOffset: byteOffset)
     }
 
+    /// Whether cell `index` is empty or whitespace only (``isBlank``'s test); true past the
+    /// last cell.
+    public func isCellEmpty(at index: Int) -> Bool {
+        CSVRawRecord.isEmptyCell(self[index])
+    }
+
     /// ``CSVRecord/isBlank``, without making strings of ASCII cells.
     public var isBlank: Bool {
         (0..<count).allSatisfy { CSVRawRecord.isEmptyCell(self[$0]) }

@@ -24,6 +24,12 @@ public struct CSVRecord: Equatable, Hashable, Sendable {
         fields.allSatisfy(Self.isEmptyCell)
     }
 
+    /// Whether cell `index` is empty or whitespace only (``isBlank``'s test); true past the
+    /// last cell.
+    public func isCellEmpty(at index: Int) -> Bool {
+        index >= fields.count || Self.isEmptyCell(fields[index])
+    }
+
     /// The record without the empty or whitespace-only cells at its end, which Excel leaves
     /// when a sheet once had more columns.
     public func trimmingTrailingEmptyFields() -> CSVRecord {

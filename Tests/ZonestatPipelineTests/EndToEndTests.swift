@@ -101,6 +101,37 @@ struct EndToEndTests {
         #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("out/2023-04/indicators.csv").path))
     }
 
+    /// A column headed with an indicator's official name is read; a remark and a cell past the
+    /// header are not, and both are said — in the run's summary and in the period's warnings.csv
+    /// — without quarantining the file.
+    @Test func runReadsOfficialNamesAndSaysWhatItDoesNotRead() throws {
+        let binary = try Self.binary("zonestat")
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("zonestat-unread-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let inbox = root.appendingPathComponent("inbox")
+        try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
+        let text = """
+            统一社会信用代码,企业名称,报告期,规上工业总产值本月(万元),规上工业总产值1-本月(万元),备注
+            \(Codes.valid(1)),甲公司,2023-04,10,40,
+            \(Codes.valid(2)),乙公司,2023-04,5,20,停产半月,8
+
+            """
+        try Data(text.utf8).write(to: inbox.appendingPathComponent("2023-04 月报.csv"))
+        let pipeline = Self.packageRoot.appendingPathComponent("pipelines/default.yaml").path
+        let result = try Self.run(
+            binary, ["run", "--pipeline", pipeline, "--workspace", root.path, "--settle-seconds", "0", "--strict"])
+        #expect(result.status == 0, "\(result.err)")
+        #expect(result.out.contains("1 ingested"), "\(result.out)")
+        #expect(result.out.contains("2023-04 月报.csv:3: column 备注: \"停产半月\": warning[ignored_column]"), "\(result.out)")
+        #expect(result.out.contains("2023-04 月报.csv:3: column 第7列: \"8\": warning[cells_beyond_header]"), "\(result.out)")
+        let out = root.appendingPathComponent("out/2023-04")
+        let warnings = try String(contentsOf: out.appendingPathComponent("warnings.csv"), encoding: .utf8)
+        #expect(warnings.contains(",ignored_column,") && warnings.contains(",cells_beyond_header,"), "\(warnings)")
+        let indicators = try String(contentsOf: out.appendingPathComponent("indicators.csv"), encoding: .utf8)
+        let zone = indicators.components(separatedBy: "\r\n").first { $0.hasPrefix("2023-04,output_value,") && $0.contains(",zone,") }
+        #expect(zone?.contains(",2,60,") == true, "\(indicators)")
+    }
+
     @Test func checkReadsFilesWithoutTouchingTheWorkspace() throws {
         let binary = try Self.binary("zonestat-extract")
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("zonestat-check-\(UUID().uuidString)")

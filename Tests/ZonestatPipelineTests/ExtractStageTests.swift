@@ -156,6 +156,29 @@ struct ExtractStageTests {
         #expect(problem.line == 2)
         #expect(problem.column == "税收本年累计(万元)")
     }
+
+    /// Amounts near the edge of what the warehouse holds (±9×10¹⁴ 元) make the cross-month
+    /// checks warn, never trap: ytd(3) − ytd(2) of these is past 64 bits.
+    @Test func crossMonthChecksOnExtremeAmountsDoNotTrap() throws {
+        let ws = try TestWorkspace()
+        try ws.drop("02.csv", wideFile(period: "2023-02", rows: [(a, "甲", "-900000000000", "-900000000000")]))
+        try ws.drop("03.csv", wideFile(period: "2023-03", rows: [(a, "甲", "1", "900000000000")]))
+        try ws.drop("04.csv", wideFile(period: "2023-04", rows: [(a, "甲", "1", "920000000000")]))
+        let summary = try ws.extract()
+        #expect(summary.ingested == 3)
+        #expect(summary.results.map { $0.problems.map(\.code) } == [[], [.ytdMismatch], [.ytdMismatch, .monthJump]])
+        let mismatch = try #require(summary.results[1].problems.first)
+        #expect(mismatch.message.contains("= 180000000000 万元"), "\(mismatch.message)")
+        let jump = try #require(summary.results[2].problems.last)
+        #expect(jump.message.contains("below last month's (180000000000)"), "\(jump.message)")
+    }
+
+    @Test func theJumpComparisonSurvivesAProductPast128Bits() {
+        #expect(!CrossFileChecks.exceeds(1, .max, times: 2))
+        #expect(CrossFileChecks.exceeds(1, .max, times: -2))
+        #expect(CrossFileChecks.exceeds(21, 10, times: 2))
+        #expect(!CrossFileChecks.exceeds(20, 10, times: 2))
+    }
 }
 
 @Suite("Broken files from the fixtures are quarantined with every problem listed")

@@ -1,7 +1,9 @@
+import Foundation
 import Testing
 import ZonestatCore
 
 @testable import ZonestatPipeline
+@testable import ZonestatPublish
 
 /// One case per problem code a single file can raise: the file text, and where the problem must point.
 struct ProblemCase: Sendable, CustomTestStringConvertible {
@@ -71,6 +73,14 @@ let singleFileCases: [ProblemCase] = [
     ProblemCase(
         code: .totalsMismatch, text: wide("\(c1),甲,C3670,2023-04,1,2", "\(c2),乙,C3670,2023-04,3,4", ",合计,,,4,7"), line: 5,
         column: "工业总产值1-本月", value: "7"),
+    ProblemCase(
+        code: .ignoredColumn,
+        text: "单位:千元,,,,,,\n\(header),备注\n\(c1),甲,C3670,2023-04,1,2,\n\(c2),乙,C3670,2023-04,3,4,停产半月\n"
+            + "\(Codes.valid(3)),丙,C3670,2023-04,5,6,新投产\n",
+        line: 4, column: "备注", value: "停产半月"),
+    ProblemCase(
+        code: .cellsBeyondHeader, text: wide("\(c1),甲,C3670,2023-04,1,2", "\(c2),乙,C3670,2023-04,3,4,,5"), line: 4,
+        column: "第8列", value: "5"),
 ]
 
 @Suite("Every problem names file, line, column and value")
@@ -95,6 +105,49 @@ struct ProblemCodeTests {
         // Those that need the warehouse are covered in ExtractStageTests and RevisionConflictTests.
         let crossFile: Set<ProblemCode> = [.ytdMismatch, .monthJump, .revisionConflict]
         #expect(covered.union(crossFile) == Set(ProblemCode.allCases))
+    }
+
+    /// An amount past what the warehouse holds (26 digits) is not "too precise": it is a bad
+    /// number, out of range, and the message says so.
+    @Test func anAmountOutOfRangeIsABadNumber() throws {
+        let digits = "12345678901234567890123456"
+        let parsed = parse(wide("\(c1),甲,C3670,2023-04,\(digits),2"))
+        #expect(parsed.errors.map(\.code) == [.badNumber])
+        let problem = try #require(parsed.errors.first)
+        #expect(problem.line == 3 && problem.column == "工业总产值本月" && problem.value == digits)
+        #expect(problem.message.hasPrefix("金额超出范围"))
+        #expect(problem.message.contains("out of range"))
+        #expect(parsed.facts.map(\.basis) == [.ytd], "the cell out of range gives no value")
+    }
+
+    /// A level target converts like any amount: digits below 1/10,000 元 are an error, not a
+    /// target dropped in silence; so is a target past the warehouse's range.
+    @Test(arguments: [
+        ("52.0000000000001", ProblemCode.tooPrecise), ("12345678901234567890123456", ProblemCode.badNumber),
+    ])
+    func aTargetThatDoesNotConvertIsAnError(value: String, code: ProblemCode) throws {
+        let parsed = parse("年度,指标,目标值,单位,目标增速\n2023,固定资产投资,\(value),亿元,30\n")
+        #expect(parsed.errors.map(\.code) == [code])
+        let problem = try #require(parsed.errors.first)
+        #expect(problem.line == 2 && problem.column == "目标值" && problem.value == value)
+        #expect(parsed.isRejected)
+    }
+
+    /// inputs.md, the contract, lists every code with its severity.
+    @Test func everyCodeIsInTheSpec() throws {
+        let spec = try String(
+            contentsOf: EndToEndTests.packageRoot.appendingPathComponent("docs/spec/inputs.md"), encoding: .utf8)
+        let rows = spec.split(separator: "\n").filter { $0.hasPrefix("  | `") }
+        for code in ProblemCode.allCases {
+            let row = rows.first { $0.contains("`\(code.rawValue)`") }
+            #expect(row?.contains("| \(code.severity) |") == true, "\(code.rawValue)")
+        }
+    }
+
+    /// The report names each kind of warning in Chinese, for readers who do not know the codes.
+    @Test func everyWarningHasAReportLabel() {
+        let warnings = ProblemCode.allCases.filter { !$0.isError }.map(\.rawValue)
+        #expect(warnings.filter { ReportBuilder.warningLabels[$0] == nil } == [])
     }
 
     @Test func allProblemsOfAFileAreReportedAtOnce() {

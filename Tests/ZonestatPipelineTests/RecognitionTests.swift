@@ -25,6 +25,27 @@ struct RecognitionTests {
         ])
     }
 
+    /// An indicator's official name (规上工业总产值) is an alias: a wide file whose only
+    /// indicator column is headed with it is read, not rejected as unknown_layout.
+    @Test func officialNameHeadsAWideColumn() throws {
+        let parsed = parse("统一社会信用代码,企业名称,报告期,规上工业总产值本月(万元),规上工业增加值1-本月(万元)\n\(code),甲,2023-04,12,30\n")
+        #expect(parsed.kind == .wide)
+        #expect(parsed.problems.isEmpty, "\(parsed.problems)")
+        #expect(facts(parsed) == ["output_value month 202304 12", "value_added ytd 202304 30"])
+    }
+
+    @Test func officialNameInALongFilesIndicatorCell() throws {
+        let parsed = parse("报告期,统一社会信用代码,企业名称,指标,口径,数值,单位\n2023-04,\(code),甲,规上工业总产值,本年累计,5,万元\n")
+        #expect(parsed.problems.isEmpty, "\(parsed.problems)")
+        #expect(facts(parsed) == ["output_value ytd 202304 5"])
+    }
+
+    @Test func officialNameInATargetsIndicatorCell() throws {
+        let parsed = parse("年度,指标,目标值,单位\n2023,规上工业总产值,400,亿元\n")
+        #expect(parsed.problems.isEmpty, "\(parsed.problems)")
+        #expect(parsed.targets.map(\.indicator) == ["output_value"])
+    }
+
     @Test func twoRowHeaderFromMergedCells() throws {
         let text = """
             单位：千元,,,,,,

@@ -12,8 +12,9 @@ public enum AmountConversionError: Error, Equatable, Sendable, CustomStringConve
             "金额精度超过0.0001元，不能四舍五入 / the amount is more precise than 0.0001 元 and "
                 + "would have to be rounded: check the column's unit (元/千元/万元/亿元) and remove the extra decimals"
         case .outOfRange:
-            "金额超出范围 / the amount is beyond ±9.2×10¹⁴ 元: check the column's unit and the "
-                + "value; a code or a date may have been pasted into an amount column"
+            "金额超出范围（仓库最多存±9.2×10¹⁴元），请核对该列单位和数值，可能误把代码或日期粘贴进了金额列 / "
+                + "out of range: the amount is beyond ±9.2×10¹⁴ 元, more than the warehouse holds: check the "
+                + "column's unit and the value; a code or a date may have been pasted into an amount column"
         }
     }
 }

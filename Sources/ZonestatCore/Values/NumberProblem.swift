@@ -23,7 +23,7 @@ public enum NumberProblem: Error, Equatable, Hashable, Sendable, CustomStringCon
         case .scientificNotation: "科学记数法 / a number in scientific notation"
         case .badGrouping: "千位分隔符位置不对 / thousands separators in the wrong places"
         case .percentNotAllowed: "此列不应有百分号 / a percentage where an amount or a count is expected"
-        case .outOfRange: "数字位数过多 / a number with too many digits"
+        case .outOfRange: "数字位数过多，超出范围 / out of range: a number with too many digits"
         }
     }
 

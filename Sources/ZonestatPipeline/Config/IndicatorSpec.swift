@@ -4,7 +4,7 @@ import ZonestatCore
 public struct IndicatorSpec: Sendable, Hashable {
     /// Stable identifier used in files and outputs, e.g. `output_value`.
     public var id: String
-    /// The official Chinese name, e.g. 规上工业总产值.
+    /// The official Chinese name, e.g. 规上工业总产值; headers and cells match it like an alias.
     public var name: String
     /// Header and cell texts that mean this indicator (matched after normalisation).
     public var aliases: [String]

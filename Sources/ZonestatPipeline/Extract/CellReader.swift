@@ -14,7 +14,12 @@ struct CellReader {
         self.headers = headers
     }
 
-    func header(_ column: Int) -> String { column < headers.count ? headers[column] : "#\(column + 1)" }
+    /// The column's header as the file spells it; a column without one is named by its
+    /// position, `第7列`.
+    func header(_ column: Int) -> String {
+        if column < headers.count, !headers[column].trimmingWhitespace.isEmpty { return headers[column] }
+        return "第\(column + 1)列"
+    }
 
     static func cell(_ fields: [String], _ column: Int?) -> String {
         guard let column, column < fields.count else { return "" }
@@ -129,13 +134,10 @@ struct CellReader {
         case .notReported:
             return .notReported
         case .number(let decimal):
-            switch decimal.amount(in: unit) {
-            case .success(let amount):
-                return .amount(amount)
-            case .failure(let error):
-                report(.tooPrecise, line: line, column: column, value: text(), period: period, "\(error)")
+            guard let amount = convert(decimal, unit: unit, text: text(), column, line: line, period: period) else {
                 return .invalid
             }
+            return .amount(amount)
         case .percent:
             report(
                 .percentNotAllowed, line: line, column: column, value: text(), period: period,
@@ -150,6 +152,27 @@ struct CellReader {
                 }
             report(code, line: line, column: column, value: text(), period: period, "\(problem) — \(problem.hint)")
             return .invalid
+        }
+    }
+
+    /// A number stated in `unit` as an exact amount, or nil with its problem reported: digits
+    /// below 1/10,000 元 are `too_precise`, an amount past what the warehouse holds is
+    /// `bad_number` (out of range). Amount cells and level targets both convert through here.
+    mutating func convert(
+        _ decimal: ExactDecimal, unit: MoneyUnit, text: @autoclosure () -> String, _ column: Int?, line: Int,
+        period: Int?
+    ) -> Amount? {
+        switch decimal.amount(in: unit) {
+        case .success(let amount):
+            return amount
+        case .failure(let error):
+            let code: ProblemCode =
+                switch error {
+                case .tooPrecise: .tooPrecise
+                case .outOfRange: .badNumber
+                }
+            report(code, line: line, column: column, value: text(), period: period, "\(error)")
+            return nil
         }
     }
 

@@ -10,6 +10,30 @@ public enum FileKind: String, Sendable, Hashable, CaseIterable, Codable {
     /// value added at comparable prices (statistics.md §3).
     case priceIndex = "price_index"
 
+    /// The fields a file of this kind reads; a column holding another is not read
+    /// (`ignored_column`).
+    var readFields: Set<String> {
+        switch self {
+        case .wide: ["period", "credit_code", "name", "industry", "area"]
+        case .long: ["period", "credit_code", "name", "industry", "area", "indicator", "basis", "value", "unit"]
+        case .targets: ["year", "indicator", "target_value", "target_growth_pct", "unit", "source"]
+        case .priceIndex: ["period", "industry", "ppi"]
+        }
+    }
+
+    /// Whether the kind reads indicator columns such as 工业总产值本月 (only the wide one does).
+    var readsAmountColumns: Bool { self == .wide }
+
+    /// The kind's name for analysts.
+    var chineseName: String {
+        switch self {
+        case .wide: "企业月报（宽表）"
+        case .long: "长表"
+        case .targets: "年度目标表"
+        case .priceIndex: "价格指数表"
+        }
+    }
+
     /// What a file of this kind must have, for the message when a file matches no kind.
     var requirement: String {
         switch self {

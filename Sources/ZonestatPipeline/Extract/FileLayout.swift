@@ -11,6 +11,11 @@ struct FileLayout: Sendable {
     var fields: [String: Int]
     /// Amount columns of a wide file.
     var amounts: [AmountColumn]
+    /// The columns up to the last one with a header text: a cell past them belongs to no
+    /// column (`cells_beyond_header`).
+    var width: Int
+    /// The columns within `width` that nothing of the file's kind reads (`ignored_column`).
+    var ignored: [IgnoredColumn]
     /// The unit a `单位:千元` line above the header states.
     var fileUnit: MoneyUnit?
     /// The record index of that unit line (for messages).
@@ -25,6 +30,13 @@ struct FileLayout: Sendable {
         var unit: MoneyUnit?
     }
 
-    /// The column index of a field.
-    func column(_ field: String) -> Int? { fields[field] }
+    /// The column index of a field the file's kind reads.
+    ///
+    /// Asking for a field ``FileKind/readFields`` does not list is a programmer error (checked
+    /// in debug builds): that list is what says which columns are `ignored_column`, so a reader
+    /// and the list cannot drift apart unnoticed.
+    func column(_ field: String) -> Int? {
+        assert(kind.readFields.contains(field), "a \(kind) reader reads \(field), which FileKind.readFields does not list")
+        return fields[field]
+    }
 }

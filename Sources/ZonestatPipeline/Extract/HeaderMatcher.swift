@@ -14,7 +14,8 @@ enum ColumnMeaning: Sendable, Hashable {
     case other
 }
 
-/// Matches header texts against the pipeline's aliases.
+/// Matches header texts against the pipeline's aliases; an indicator also by its id and its
+/// official name.
 struct HeaderMatcher: Sendable {
     private var fieldByKey: [String: String] = [:]
     private var basisByKey: [String: Basis] = [:]
@@ -36,8 +37,10 @@ struct HeaderMatcher: Sendable {
             guard let basis = Basis(id: id) else { continue }
             for key in HeaderText.keys(aliases) { basisByKey[key] = basis }
         }
+        // The official name (规上工业总产值) is an alias too: a column or cell headed with it is
+        // the indicator, never an unknown column.
         for indicator in config.indicators {
-            for key in HeaderText.keys(indicator.aliases + [indicator.id]) {
+            for key in HeaderText.keys(indicator.aliases + [indicator.id, indicator.name]) {
                 indicatorAliases.append((key, indicator.id))
             }
         }

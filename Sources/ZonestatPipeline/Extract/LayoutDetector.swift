@@ -131,9 +131,16 @@ struct LayoutDetector: Sendable {
         var fields: [String: Int] = [:]
         var amounts: [FileLayout.AmountColumn] = []
         var problems = ProblemList()
+        var ignored: [IgnoredColumn] = []
         let headerLine = records[index].line
+        let width = (headers.lastIndex { !$0.trimmingWhitespace.isEmpty } ?? -1) + 1
         for (column, header) in headers.enumerated() {
-            switch matcher.meaning(of: header) {
+            let meaning = matcher.meaning(of: header)
+            // Columns past `width` have no header: their cells are `cells_beyond_header`.
+            if column < width, let reason = LayoutDetector.unread(meaning, header: header, kind: kind) {
+                ignored.append(IgnoredColumn(index: column, reason: reason))
+            }
+            switch meaning {
             case .field(let name):
                 if fields[name] != nil {
                     problems.append(Problem(
@@ -141,7 +148,7 @@ struct LayoutDetector: Sendable {
                         message: "two columns mean \(name) — delete or rename one of them"))
                 }
                 fields[name] = fields[name] ?? column
-            case .amount(let indicator, let basis):
+            case .amount(let indicator, let basis) where kind.readsAmountColumns:
                 if let other = amounts.first(where: { $0.indicator == indicator && $0.basis == basis }) {
                     problems.append(Problem(
                         file: file, line: headerLine, column: header, value: header, code: .duplicateColumn,
@@ -151,21 +158,33 @@ struct LayoutDetector: Sendable {
                 amounts.append(.init(
                     index: column, header: header, indicator: indicator, basis: basis,
                     unit: unitText.flatMap { MoneyUnit(label: $0) }))
-            case .unknownBasis(let indicator):
-                if kind == .wide {
-                    problems.append(Problem(
-                        file: file, line: headerLine, column: header, value: header, code: .unknownBasis,
-                        message: "a column of \(indicator) whose basis is not recognised — name it 本月, 1-本月 (本年累计), "
-                            + "上年同月 or 上年同期, or add an alias to the pipeline file"))
-                }
-            case .derived, .other:
+            case .unknownBasis(let indicator) where kind.readsAmountColumns:
+                problems.append(Problem(
+                    file: file, line: headerLine, column: header, value: header, code: .unknownBasis,
+                    message: "a column of \(indicator) whose basis is not recognised — name it 本月, 1-本月 (本年累计), "
+                        + "上年同月 or 上年同期, or add an alias to the pipeline file"))
+            case .amount, .unknownBasis, .derived, .other:
                 break
             }
         }
         if !problems.isEmpty { return .failure(problems) }
         return .success(FileLayout(
             kind: kind, dataStart: index + headerRows.count, headers: headers, fields: fields, amounts: amounts,
-            fileUnit: fileUnit, unitLine: unitLine))
+            width: width, ignored: ignored, fileUnit: fileUnit, unitLine: unitLine))
+    }
+
+    /// Why a file of `kind` reads nothing from a column of this meaning, or nil when it reads it.
+    ///
+    /// A field the kind does not read is still noted among the layout's fields, so that two
+    /// columns of it remain a `duplicate_column`.
+    static func unread(_ meaning: ColumnMeaning, header: String, kind: FileKind) -> IgnoredColumn.Reason? {
+        switch meaning {
+        case .field(let name): kind.readFields.contains(name) ? nil : .fieldNotRead(name)
+        case .amount: kind.readsAmountColumns ? nil : .amountNotRead
+        case .unknownBasis: kind.readsAmountColumns ? nil : .unmatched
+        case .derived: .derived
+        case .other: HeaderText(header).key.isEmpty ? .noHeader : .unmatched
+        }
     }
 
     /// `单位:千元` (or `单位：千元`, `单位: 元`) alone on a line: `.success(unit)`; a unit line naming an

@@ -9,6 +9,7 @@ struct LongFileReader {
     let file: String
     let matcher: HeaderMatcher
     private var cells: CellReader
+    private var unread: UnreadCells
     private var units = UnitCollector()
     private var duplicates = DuplicateDetector()
     private let indicatorIndex: [String: Int16]
@@ -24,6 +25,7 @@ struct LongFileReader {
         self.file = file
         self.matcher = matcher
         cells = CellReader(file: file, headers: layout.headers)
+        unread = UnreadCells(layout: layout)
         indicatorIndex = Dictionary(uniqueKeysWithValues: config.indicators.enumerated().map { ($1.id, Int16($0)) })
         period = layout.column("period")
         code = layout.column("credit_code")
@@ -47,12 +49,13 @@ struct LongFileReader {
     mutating func read(_ record: CSVRecord, into parsed: inout ParsedFile) {
         guard !record.isBlank else { return }
         let fields = record.fields, line = record.line
-        if LayoutDetector.isTotalsRow(fields, period: period, code: code, name: name)
-        {
+        if LayoutDetector.isTotalsRow(fields, period: period, code: code, name: name) {
+            unread.check(record, period: nil, cells: &cells)
             return
         }
         parsed.rows += 1
         let rowPeriod = cells.period(fields, period, line: line)
+        unread.check(record, period: rowPeriod?.key, cells: &cells)
         let unitCode = cells.creditCode(fields, code, line: line, period: rowPeriod?.key)
         let unitName = cells.required(fields, name, field: "the name", line: line)
         let industry = cells.industry(fields, layout.column("industry"), line: line)
@@ -60,7 +63,9 @@ struct LongFileReader {
         let indicatorText = CellReader.cell(fields, indicatorColumn).trimmingWhitespace
         let indicator = matcher.indicator(named: indicatorText)
         if indicator == nil {
-            let known = config.indicators.map { "\($0.id) (\($0.aliases.joined(separator: "/")))" }
+            let known = config.indicators.map { spec in
+                "\(spec.id) (\(([spec.name] + spec.aliases.filter { $0 != spec.name }).joined(separator: "/")))"
+            }
             cells.report(
                 .unknownIndicator, line: line, column: indicatorColumn, value: indicatorText,
                 "not a known indicator — use one of \(known.joined(separator: ", ")) or add an alias")

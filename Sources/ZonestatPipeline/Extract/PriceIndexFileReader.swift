@@ -8,12 +8,14 @@ struct PriceIndexFileReader {
 
     func read(_ records: [CSVRecord], into parsed: inout ParsedFile) {
         var cells = CellReader(file: file, headers: layout.headers)
+        var unread = UnreadCells(layout: layout)
         var seen: [String: Int] = [:]
         let indexColumn = layout.column("ppi")
         for record in records[layout.dataStart...] where !record.isBlank {
             let fields = record.fields, line = record.line
             parsed.rows += 1
             let period = cells.period(fields, layout.column("period"), line: line)
+            unread.check(record, period: period?.key, cells: &cells)
             let industryColumn = layout.column("industry")
             let industryText = CellReader.cell(fields, industryColumn).trimmingWhitespace
             var division = ""

@@ -34,11 +34,14 @@ public enum ProblemCode: String, Sendable, Hashable, CaseIterable, Codable {
     case monthJump = "month_jump"
     case subsetExceedsTotal = "subset_exceeds_total"
     case totalsMismatch = "totals_mismatch"
+    case ignoredColumn = "ignored_column"
+    case cellsBeyondHeader = "cells_beyond_header"
 
     /// Whether the problem rejects the file.
     public var isError: Bool {
         switch self {
-        case .checkCharacter, .defaultUnit, .ytdMismatch, .monthJump, .subsetExceedsTotal, .totalsMismatch:
+        case .checkCharacter, .defaultUnit, .ytdMismatch, .monthJump, .subsetExceedsTotal, .totalsMismatch,
+            .ignoredColumn, .cellsBeyondHeader:
             false
         default:
             true

@@ -10,11 +10,13 @@ struct TargetFileReader {
 
     func read(_ records: [CSVRecord], into parsed: inout ParsedFile) {
         var cells = CellReader(file: file, headers: layout.headers)
+        var unread = UnreadCells(layout: layout)
         var seen: [String: Int] = [:]
         let newUnitKeys = HeaderText.keys(HeaderAliases.newUnitsAliases)
         for record in records[layout.dataStart...] where !record.isBlank {
             let fields = record.fields, line = record.line
             parsed.rows += 1
+            unread.check(record, period: nil, cells: &cells)
             let yearColumn = layout.column("year")
             let yearText = CellReader.cell(fields, yearColumn).trimmingWhitespace
             let yearDigits = yearText.hasSuffix("年") ? String(yearText.dropLast()) : yearText
@@ -49,7 +51,7 @@ struct TargetFileReader {
                             "a count target must be a whole number of 家 or 个")
                     }
                 } else if let money = MoneyUnit(label: unitText) {
-                    if case .success(let converted) = decimal.amount(in: money) { amount = converted }
+                    amount = cells.convert(decimal, unit: money, text: valueText, valueColumn, line: line, period: nil)
                 } else {
                     cells.report(
                         unitText.isEmpty ? .missingValue : .unknownUnit, line: line, column: unitColumn, value: unitText,
@@ -71,7 +73,7 @@ struct TargetFileReader {
             case .invalid(let problem):
                 cells.report(.badNumber, line: line, column: growthColumn, value: growthText, "\(problem) — \(problem.hint)")
             }
-            if amount == nil, count == nil, growth == nil, !cells.problems.contains(where: { $0.line == line }) {
+            if amount == nil, count == nil, growth == nil, !cells.problems.contains(where: { $0.line == line && $0.isError }) {
                 cells.report(
                     .noTarget, line: line, column: valueColumn, value: valueText,
                     "neither a target value nor a target growth is given — fill in one of them (or both)")

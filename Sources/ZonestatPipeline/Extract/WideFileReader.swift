@@ -32,6 +32,7 @@ struct WideFileReader {
     private let checksSubsets: Bool
     private let periodColumn: Int?, codeColumn: Int?, nameColumn: Int?, industryColumn: Int?, areaColumn: Int?
     private var cells: CellReader
+    private var unread: UnreadCells
     private var units = UnitCollector()
     private var unitPeriodRows = UnitPeriodRows()
     private var totals: [AmountSum]
@@ -71,6 +72,7 @@ struct WideFileReader {
             parsed.columnIndices["\(column.indicator)|\(column.basis.id)"] = column.index
         }
         self.cells = cells
+        unread = UnreadCells(layout: layout)
         self.columns = columns
         self.checksSubsets = !parents.isEmpty
         self.totals = [AmountSum](repeating: .zero, count: columns.count)
@@ -86,12 +88,14 @@ struct WideFileReader {
         guard !record.isBlank else { return }
         let line = record.line
         if isTotalsRow(record) {
+            unread.check(record, period: nil, cells: &cells)
             checkTotals(record.record.fields, line: line)
             return
         }
         parsed.rows += 1
         let rowPeriod = cells.period(
             periods.value(of: cell(record, periodColumn), PeriodCell.init), periodColumn, line: line)
+        unread.check(record, period: rowPeriod?.key, cells: &cells)
         let codeCell = cell(record, codeColumn)
         let unitCode = creditCode(codeCell, line: line, period: rowPeriod?.key)
         let unitName = cells.required(

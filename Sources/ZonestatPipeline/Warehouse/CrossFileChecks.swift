@@ -76,28 +76,37 @@ struct CrossFileChecks {
             if previous == nil, !startsYear, earlier.hasAny(indicator: indicatorId, period: entry.period - 1) {
                 if try !reportedBefore(unit: unitId, indicator: indicatorId, period: period) { previous = 0 }
             }
-            if let reported = entry.month?.raw, let previous, abs(reported - (ytd - previous)) > config.ytdTolerance.raw {
-                found.append((entry.line, entry.indicator, entry.unit, Problem(
-                    file: file, line: Int(entry.line), column: headers["\(spec.id)|month"] ?? "\(spec.id) month",
-                    value: Amount(raw: reported).decimalString(in: spec.unit), code: .ytdMismatch,
-                    message: "\(code) \(Period(key: period).map(String.init(describing:)) ?? String(period)): "
-                        + "the month's \(spec.id) differs from ytd − last month's ytd = "
-                        + "\(Amount(raw: ytd - previous).decimalString(in: spec.unit)) \(spec.unit.label) — check both figures",
-                    period: period)))
+            // Differences and products of amounts in Int128 (any amount fits in 64 bits, so a
+            // difference cannot overflow; a product is checked): a figure near the warehouse's
+            // range is a warning at most, never a trap.
+            if let reported = entry.month?.raw, let previous {
+                let derived = AmountSum(raw: Int128(ytd) - Int128(previous))
+                if abs(Int128(reported) - derived.raw) > Int128(config.ytdTolerance.raw) {
+                    found.append((entry.line, entry.indicator, entry.unit, Problem(
+                        file: file, line: Int(entry.line), column: headers["\(spec.id)|month"] ?? "\(spec.id) month",
+                        value: Amount(raw: reported).decimalString(in: spec.unit), code: .ytdMismatch,
+                        message: "\(code) \(Period(key: period).map(String.init(describing:)) ?? String(period)): "
+                            + "the month's \(spec.id) differs from ytd − last month's ytd = "
+                            + "\(derived.decimalString(in: spec.unit)) \(spec.unit.label) — check both figures",
+                        period: period)))
+                }
             }
             // Month-over-month jump, on months derived from ytd (skip where a month spans 1-2月).
             guard month >= (spec.mergeJanFeb ? 4 : 2), let ytd1,
                 let ytd2 = month == 2 ? 0 : earlier.value(unit: unitId, indicator: indicatorId, period: entry.period - 2)
             else { return }
-            let current = ytd - ytd1, before = ytd1 - ytd2
-            let factor = Int64(config.jumpFactor)
-            guard current > 0, before > 0, current > before * factor || current * factor < before else { return }
+            let current = AmountSum(raw: Int128(ytd) - Int128(ytd1)), before = AmountSum(raw: Int128(ytd1) - Int128(ytd2))
+            let factor = Int128(config.jumpFactor)
+            guard current.raw > 0, before.raw > 0,
+                CrossFileChecks.exceeds(current.raw, factor, times: before.raw)
+                    || CrossFileChecks.exceeds(before.raw, factor, times: current.raw)
+            else { return }
             found.append((entry.line, entry.indicator, entry.unit, Problem(
                 file: file, line: Int(entry.line), column: headers["\(spec.id)|ytd"] ?? "\(spec.id) ytd",
                 value: Amount(raw: ytd).decimalString(in: spec.unit), code: .monthJump,
-                message: "\(code): this month's \(spec.id) (\(Amount(raw: current).decimalString(in: spec.unit)) "
+                message: "\(code): this month's \(spec.id) (\(current.decimalString(in: spec.unit)) "
                     + "\(spec.unit.label)) is more than \(factor) times \(current > before ? "above" : "below") last month's "
-                    + "(\(Amount(raw: before).decimalString(in: spec.unit))) — check the figure and its unit",
+                    + "(\(before.decimalString(in: spec.unit))) — check the figure and its unit",
                 period: period)))
         }
         // (line, indicator) tells entries apart (a line is one row: one unit and period, each
@@ -105,6 +114,14 @@ struct CrossFileChecks {
         return found.enumerated()
             .sorted { ($0.element.line, $0.element.indicator, $0.offset) < ($1.element.line, $1.element.indicator, $1.offset) }
             .map { Found(problem: $0.element.problem, unit: $0.element.unit, indicator: $0.element.indicator) }
+    }
+
+    /// Whether `value` is more than `factor` times `base`, exactly and without trapping: a
+    /// product past `Int128` is beyond any amount, so its sign decides.
+    static func exceeds(_ value: Int128, _ factor: Int128, times base: Int128) -> Bool {
+        let (product, overflow) = base.multipliedReportingOverflow(by: factor)
+        if overflow { return (base < 0) != (factor < 0) }
+        return value > product
     }
 
     /// Hands `body` the file's month and ytd facts gathered per (unit, period, indicator), one
