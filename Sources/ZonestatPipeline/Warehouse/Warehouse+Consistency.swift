@@ -17,7 +17,7 @@ extension Warehouse {
         var inconsistency = WorkspaceInconsistency(
             warehouse: workspace.warehouse, state: .behind, loggedIngested: logged.count,
             archivedFolders: archived.count, publishedPeriods: published.count,
-            example: logged.first?.fileName ?? archived.first.map { "archive/\($0.sha256)/\($0.name)" }
+            example: logged.first?.fileName ?? archived.first.map(Warehouse.archivedExample(workspace))
                 ?? published.first.map { "out/\($0)" })
         let attributes = try? FileManager.default.attributesOfItem(atPath: workspace.warehouse)
         guard let attributes else { throw WorkspaceError.inconsistent(with(inconsistency) { $0.state = .missing }) }
@@ -27,26 +27,30 @@ extension Warehouse {
         let warehouse = try Warehouse(path: workspace.warehouse)
         let known = try warehouse.ledgerKnowledge()
         let missing = logged.filter { known.ingested[$0.id] != $0.sha256 }
-        let unknownArchived = archived.filter { !known.hashes.contains($0.sha256) }
+        let unknownArchived = archived.filter { !known.hashes.contains($0) }
         let unknownPublished = published.filter { !known.periods.contains($0) }
         inconsistency.missingIngested = missing.count
         inconsistency.unknownArchivedFolders = unknownArchived.count
         inconsistency.unknownPublishedPeriods = unknownPublished.count
         inconsistency.example = missing.first?.fileName
-            ?? unknownArchived.first.map { "archive/\($0.sha256)/\($0.name)" } ?? unknownPublished.first.map { "out/\($0)" }
+            ?? unknownArchived.first.map(Warehouse.archivedExample(workspace)) ?? unknownPublished.first.map { "out/\($0)" }
         guard inconsistency.isConsistent else { throw WorkspaceError.inconsistent(inconsistency) }
         return warehouse
     }
 
-    /// The `archive/<sha256>/` folders, each with the name of a file in it.
-    static func archivedContents(_ workspace: Workspace) -> [(sha256: String, name: String)] {
+    /// The content hashes of the `archive/<sha256>/` folders.
+    static func archivedContents(_ workspace: Workspace) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: workspace.archive)) ?? []
-        return names.sorted().compactMap { name in
-            guard name.utf8.count == 64, name.utf8.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) })
-            else { return nil }
-            let files = (try? FileManager.default.contentsOfDirectory(atPath: workspace.archive + "/" + name)) ?? []
-            guard let file = files.sorted().first else { return nil }
-            return (name, file)
+        return names.sorted().filter { name in
+            name.utf8.count == 64 && name.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
+        }
+    }
+
+    /// `archive/<sha256>/<a file in it>`, to name in a message.
+    static func archivedExample(_ workspace: Workspace) -> (String) -> String {
+        { sha256 in
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: workspace.archive + "/" + sha256)) ?? []
+            return "archive/\(sha256)/" + (files.sorted().first ?? "")
         }
     }
 
