@@ -1,5 +1,7 @@
-/// Why `zonestat rebuild` could not replay the archive. Nothing is moved aside before the
-/// archive has been checked, so after any of these the workspace is as it was.
+/// Why `zonestat rebuild` could not replay the archive. A missing log or archived file is found
+/// before anything is moved, leaving the workspace as it was; a changed or rejected file is found
+/// while replaying, when the damaged warehouse is already kept aside and the new one is partial
+/// (every stage refuses it, and the next `zonestat rebuild` sets it aside in turn).
 public enum RebuildError: Error, Equatable, Sendable, CustomStringConvertible {
     /// There is no `archive/ledger.csv` (a workspace last run before it was introduced).
     case noLedgerLog(path: String)

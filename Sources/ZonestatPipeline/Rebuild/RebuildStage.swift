@@ -62,24 +62,30 @@ public struct RebuildStage: Sendable {
         summary.keptAs = try moveDamagedWarehouseAside()
         let warehouse = try Warehouse(path: workspace.warehouse)
         let indicatorIds = try warehouse.registerIndicators(config.indicators)
-        let parser = FileParser(config: config)
-        for line in lines {
-            if let source = sources[line.id] {
-                let bytes = try FileOperations.read(source)
-                let found = SHA256.hexDigest(SHA256.digest(bytes))
+        let parser = FileParser(config: config), root = workspace.root, archived = sources
+        let parallel = config.parallelFiles > 0 ? config.parallelFiles : ProcessInfo.processInfo.activeProcessorCount
+        // Read and parsed in the background while earlier files are written, as extract does.
+        let loading = LoadAhead(count: lines.count, parallel: parallel, ahead: parallel) { index in
+            RebuildStage.load(lines[index], source: archived[lines[index].id], root: root, parser: parser)
+        }
+        defer { loading.cancel() }
+        for (index, line) in lines.enumerated() {
+            switch loading.take(index) {
+            case .unreadable(let error):
+                throw error
+            case .archived(let source, let found, let parsed):
                 guard found == line.sha256 else {
                     throw RebuildError.contentChanged(path: source, expected: line.sha256, found: found)
                 }
-                let parsed = parser.parse(bytes, name: line.fileName)
                 if let error = parsed.errors.first {
                     throw RebuildError.rejectedOnReplay(fileName: line.fileName, problem: "\(error)")
                 }
                 _ = try warehouse.ingest(parsed, entry: line.entry, indicatorIds: indicatorIds, config: config) {}
                 summary.ingested += 1
-            } else if line.isQuarantineLike, let bytes = quarantinedCopy(line) {
-                try warehouse.recordQuarantine(line.entry, parsed: parser.parse(bytes, name: line.fileName))
+            case .quarantined(let parsed?):
+                try warehouse.recordQuarantine(line.entry, parsed: parsed)
                 summary.quarantined += 1
-            } else {
+            case .quarantined(nil), .logged:
                 // A duplicate, or a quarantined file the analyst has since deleted: its ledger row only.
                 try warehouse.recordLedger(line.entry)
                 if line.isQuarantineLike { summary.quarantined += 1 } else { summary.duplicates += 1 }
@@ -110,12 +116,33 @@ public struct RebuildStage: Sendable {
         throw .archivedFileMissing(ledgerId: line.id, fileName: line.fileName, path: recorded)
     }
 
-    /// The quarantined copy of a rejected file, when it is still there with the recorded content.
-    private func quarantinedCopy(_ line: LedgerLog.Line) -> [UInt8]? {
-        guard let bytes = try? FileOperations.read(workspace.root + "/" + line.storedAs),
+    /// What replaying one line needs, read and parsed ahead.
+    enum Replay: Sendable {
+        /// An ingested file's archived copy: where it was read, its SHA-256 and what it holds.
+        case archived(source: String, sha256: String, parsed: ParsedFile)
+        case unreadable(WorkspaceError)
+        /// A quarantined-like file, parsed from its copy in quarantine/ when that is still there
+        /// with the recorded content.
+        case quarantined(ParsedFile?)
+        /// Only its ledger row (a duplicate).
+        case logged
+    }
+
+    static func load(_ line: LedgerLog.Line, source: String?, root: String, parser: FileParser) -> Replay {
+        if let source {
+            do throws(WorkspaceError) {
+                let bytes = try FileOperations.read(source)
+                return .archived(
+                    source: source, sha256: SHA256.hexDigest(SHA256.digest(bytes)), parsed: parser.parse(bytes, name: line.fileName))
+            } catch {
+                return .unreadable(error)
+            }
+        }
+        guard line.isQuarantineLike else { return .logged }
+        guard let bytes = try? FileOperations.read(root + "/" + line.storedAs),
             SHA256.hexDigest(SHA256.digest(bytes)) == line.sha256
-        else { return nil }
-        return bytes
+        else { return .quarantined(nil) }
+        return .quarantined(parser.parse(bytes, name: line.fileName))
     }
 
     /// Renames the warehouse (and SQLite's `-wal` and `-shm` files beside it) to
