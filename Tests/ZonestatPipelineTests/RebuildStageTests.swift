@@ -104,4 +104,19 @@ struct RebuildStageTests {
         try FileManager.default.removeItem(atPath: ws.workspace.ledgerLog)
         #expect(throws: RebuildError.noLedgerLog(path: ws.workspace.ledgerLog)) { try ws.rebuild() }
     }
+
+    @Test func refusesAnArchivedFileWhoseContentChanged() throws {
+        let ws = try TestWorkspace()
+        try ws.drop("2023-03.csv", wideFile(period: "2023-03", rows: [(Codes.valid(63), "甲", "10", "30")]))
+        _ = try ws.extract()
+        let line = try #require(try ws.ledgerLog.lines().first)
+        let path = ws.root + "/" + line.storedAs
+        let edited = wideFile(period: "2023-03", rows: [(Codes.valid(63), "甲", "10", "31")])
+        try Data(edited.utf8).write(to: URL(fileURLWithPath: path))
+        #expect(throws: RebuildError.contentChanged(
+            path: path, expected: line.sha256, found: SHA256.hexDigest(SHA256.digest(Array(edited.utf8))))) { try ws.rebuild() }
+        // The damaged warehouse is kept; the partial new one is refused by every stage until rebuilt.
+        #expect(ws.files("").contains { $0.hasPrefix("warehouse.sqlite.damaged-") })
+        #expect(throws: WorkspaceError.self) { try ws.transform() }
+    }
 }
