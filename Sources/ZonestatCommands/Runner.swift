@@ -19,6 +19,9 @@ enum Runner {
             Terminal.error("\(error)")
             if case .locked = error { throw ExitCode(ExitCodes.locked) }
             throw ExitCode(ExitCodes.ioFailure)
+        } catch let error as RebuildError {
+            Terminal.error("\(error)")
+            throw ExitCode(ExitCodes.ioFailure)
         } catch let error as WarehouseError {
             Terminal.error("\(error)")
             throw ExitCode(ExitCodes.ioFailure)

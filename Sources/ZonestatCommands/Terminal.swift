@@ -15,6 +15,11 @@ enum Terminal {
         FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 
+    /// Bytes as they are (a CSV file, a table that ends its own lines).
+    static func write(_ bytes: [UInt8]) {
+        FileHandle.standardOutput.write(Data(bytes))
+    }
+
     static func error(_ text: String) {
         FileHandle.standardError.write(Data(("zonestat: error: " + text + "\n").utf8))
     }

@@ -8,7 +8,7 @@ public struct ZonestatCommand: ParsableCommand {
         abstract: "Exact official statistics for an economic development zone, from the files analysts drop.",
         discussion: ExitCodes.help,
         version: ZonestatVersion.current,
-        subcommands: [ExtractCommand.self, TransformCommand.self, LoadCommand.self, RunCommand.self])
+        subcommands: [ExtractCommand.self, TransformCommand.self, LoadCommand.self, RunCommand.self, HistoryCommand.self, RebuildCommand.self])
 
     public init() {}
 }

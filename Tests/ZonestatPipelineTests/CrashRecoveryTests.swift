@@ -25,7 +25,7 @@ struct CrashRecoveryTests {
         #expect(throws: (any Error).self) { try ws.extract(crashHook: crashing(at: point, file: "2.csv")) }
         let rerun = try ws.extract()
         #expect(ws.files("inbox").isEmpty)
-        #expect(ws.files("archive").count == 3)
+        #expect(ws.archivedFiles().count == 3)
         #expect(try ws.count("SELECT COUNT(*) FROM ledger WHERE status = 'ingested'") == 3)
         #expect(try ws.count("SELECT COUNT(DISTINCT sha256) FROM ledger") == 3)
         // 1.csv: 2 facts; 2.csv: 4; 3_更正.csv (a correction) revises b's two values.

@@ -16,7 +16,7 @@ struct ExtractStageTests {
         #expect(summary.ingested == 1 && summary.quarantined == 0)
         #expect(summary.factsNew == 4)
         #expect(ws.files("inbox").isEmpty)
-        let archived = ws.files("archive")
+        let archived = ws.archivedFiles()
         #expect(archived.count == 1)
         #expect(archived.first?.hasSuffix("/2023-04.csv") == true)
         let hash = try #require(archived.first?.split(separator: "/").first)
@@ -37,7 +37,7 @@ struct ExtractStageTests {
         #expect(try ws.count("SELECT COUNT(*) FROM facts") == 2)
         #expect(try ws.query("SELECT status FROM ledger ORDER BY id") == ["ingested", "duplicate"])
         // Nothing deleted: both names are in the archive, under the one hash.
-        #expect(ws.files("archive").map { $0.split(separator: "/").last.map(String.init) ?? "" } == ["april (copy).csv", "april.csv"])
+        #expect(ws.archivedFiles().map { $0.split(separator: "/").last.map(String.init) ?? "" } == ["april (copy).csv", "april.csv"])
         // A rerun with an empty inbox changes nothing.
         let third = try ws.extract()
         #expect(third.results.isEmpty)

@@ -130,12 +130,17 @@ def link_inbox(files, inbox):
 
 def clone_workspace(source, target):
     """A copy of a workspace the next run may change: the warehouse copied, the archive hard-linked
-    (files there are only ever added), outputs copied."""
+    (files there are only ever added) but for its ledger log, which is appended to in place and so
+    copied, outputs copied."""
     os.makedirs(target)
     for entry in os.listdir(source):
         src, dst = os.path.join(source, entry), os.path.join(target, entry)
         if entry == "archive":
             subprocess.run(["cp", "-al", src, dst], check=True)
+            log = os.path.join(dst, "ledger.csv")
+            if os.path.exists(log):
+                os.unlink(log)
+                shutil.copy2(os.path.join(src, "ledger.csv"), log)
         elif os.path.isdir(src):
             subprocess.run(["cp", "-a", src, dst], check=True)
         else:

@@ -31,8 +31,10 @@ public struct ExtractStage: Sendable {
         try workspace.prepare()
         let lock = try WorkspaceLock(path: workspace.lockFile)
         defer { lock.release() }
-        let warehouse = try Warehouse(path: workspace.warehouse)
+        let warehouse = try Warehouse.open(checking: workspace)
         let indicatorIds = try warehouse.registerIndicators(config.indicators)
+        let log = LedgerLog(workspace: workspace)
+        var logged = try warehouse.catchUp(log)
         let scan = try InboxScanner(settleSeconds: config.settleSeconds, now: now()).scan(workspace.inbox)
         var summary = ExtractSummary()
         for (name, reason) in scan.skipped {
@@ -49,6 +51,7 @@ public struct ExtractStage: Sendable {
         for (index, file) in files.enumerated() {
             let result = try take(
                 file, loaded: try loading.take(index).get(), warehouse: warehouse, indicatorIds: indicatorIds, runId: runId)
+            logged = try warehouse.catchUp(log, logged: logged)
             summary.results.append(result)
             progress?(result, summary.results.count, files.count)
         }
@@ -92,7 +95,7 @@ public struct ExtractStage: Sendable {
         var entry = LedgerEntry(
             sha256: loaded.sha256, fileName: file.name, size: loaded.bytes,
             modifiedAt: ISO8601DateFormatter().string(from: file.modified), status: "ingested", storedAs: archived,
-            runId: runId)
+            runId: runId, recordedAt: ISO8601DateFormatter().string(from: Date()))
         var result = FileResult(
             name: file.name, sha256: loaded.sha256, bytes: loaded.bytes, rows: 0, outcome: .repaired,
             storedAs: archived, problems: [])

@@ -18,6 +18,8 @@ public struct LoadStage: Sendable {
     public var runId: String
     /// Republish every period, even those already published from the same results.
     public var force = false
+    /// Whether the caller already holds the workspace lock (`zonestat rebuild`, which runs this stage under its own).
+    var lockHeld = false
 
     public init(config: PipelineConfig, workspace: Workspace, logger: Logger, runId: String? = nil) {
         self.config = config
@@ -48,9 +50,9 @@ public struct LoadStage: Sendable {
         let started = Date()
         let startedText = ISO8601DateFormatter().string(from: started)
         try workspace.prepare()
-        let lock = try WorkspaceLock(path: workspace.lockFile)
-        defer { lock.release() }
-        let warehouse = try Warehouse(path: workspace.warehouse)
+        let lock = lockHeld ? nil : try WorkspaceLock(path: workspace.lockFile)
+        defer { lock?.release() }
+        let warehouse = try Warehouse.open(checking: workspace)
         let periods = try warehouse.resultPeriods()
         let files = try warehouse.ledgerFiles()
         let extractWarnings = try warehouse.extractWarnings()

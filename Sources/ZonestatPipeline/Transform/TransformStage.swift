@@ -12,6 +12,8 @@ public struct TransformStage: Sendable {
     public var logger: Logger
     /// Threads for the compute core (0: one per core).
     public var threads: Int
+    /// Whether the caller already holds the workspace lock (`zonestat rebuild`, which runs this stage under its own).
+    var lockHeld = false
 
     public init(config: PipelineConfig, workspace: Workspace, logger: Logger, threads: Int = 0) {
         self.config = config
@@ -41,9 +43,9 @@ public struct TransformStage: Sendable {
     public func run(full: Bool = false) throws -> Summary {
         let started = Date()
         try workspace.prepare()
-        let lock = try WorkspaceLock(path: workspace.lockFile)
-        defer { lock.release() }
-        let warehouse = try Warehouse(path: workspace.warehouse)
+        let lock = lockHeld ? nil : try WorkspaceLock(path: workspace.lockFile)
+        defer { lock?.release() }
+        let warehouse = try Warehouse.open(checking: workspace)
         _ = try warehouse.registerIndicators(config.indicators)
         let input = try warehouse.computeInput(config: config)
         let read = Date()

@@ -13,6 +13,9 @@ public struct IngestCounts: Sendable, Hashable {
 
 /// The ledger's description of a file being recorded.
 public struct LedgerEntry: Sendable, Hashable {
+    /// The ledger id to record it under; nil for the next one. A rebuild passes the id the lost
+    /// warehouse gave it (`archive/ledger.csv`), so facts keep pointing at the same files.
+    public var id: Int64?
     public var sha256: String
     public var fileName: String
     public var size: Int
@@ -20,6 +23,23 @@ public struct LedgerEntry: Sendable, Hashable {
     public var status: String
     public var storedAs: String
     public var runId: String
+    /// When the run recorded it (ISO 8601, UTC): now for a new file, the original time in a rebuild.
+    public var recordedAt: String
+
+    public init(
+        id: Int64? = nil, sha256: String, fileName: String, size: Int, modifiedAt: String, status: String,
+        storedAs: String, runId: String, recordedAt: String
+    ) {
+        self.id = id
+        self.sha256 = sha256
+        self.fileName = fileName
+        self.size = size
+        self.modifiedAt = modifiedAt
+        self.status = status
+        self.storedAs = storedAs
+        self.runId = runId
+        self.recordedAt = recordedAt
+    }
 }
 
 extension Warehouse {
@@ -71,21 +91,22 @@ extension Warehouse {
     static func insertLedger(_ db: Database, _ entry: LedgerEntry, parsed: ParsedFile?) throws -> Int64 {
         try db.execute(
             sql: """
-                INSERT INTO ledger(sha256, file_name, size, modified_at, encoding, delimiter, kind, rows, periods,
+                INSERT INTO ledger(id, sha256, file_name, size, modified_at, encoding, delimiter, kind, rows, periods,
                                    errors, warnings, status, stored_as, run_id, recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
-                entry.sha256, entry.fileName, entry.size, entry.modifiedAt, parsed?.encoding, parsed?.delimiter,
+                entry.id, entry.sha256, entry.fileName, entry.size, entry.modifiedAt, parsed?.encoding, parsed?.delimiter,
                 parsed?.kind?.rawValue, parsed?.rows ?? 0,
                 (parsed?.periods.sorted() ?? []).map(String.init).joined(separator: ","),
                 parsed?.errors.count ?? 0, parsed?.warnings.count ?? 0, entry.status, entry.storedAs, entry.runId,
-                ISO8601DateFormatter().string(from: Date()),
+                entry.recordedAt,
             ])
         return db.lastInsertedRowID
     }
 
-    /// Records a file that is only logged (a duplicate of ingested content).
+    /// Records a file that is only logged (a duplicate of ingested content; in a rebuild, a
+    /// quarantined file whose copy is gone).
     public func recordLedger(_ entry: LedgerEntry) throws(WarehouseError) {
         _ = try write("record the ledger") { db in try Warehouse.insertLedger(db, entry, parsed: nil) }
     }

@@ -12,6 +12,8 @@ public struct Workspace: Sendable, Hashable {
     public var out: String { root + "/out" }
     public var warehouse: String { root + "/warehouse.sqlite" }
     public var lockFile: String { root + "/.zonestat.lock" }
+    /// The append-only copy of the warehouse's ledger (``LedgerLog``).
+    public var ledgerLog: String { archive + "/ledger.csv" }
 
     /// Creates the folders that are missing.
     public func prepare() throws(WorkspaceError) {
@@ -34,6 +36,8 @@ public struct Workspace: Sendable, Hashable {
 public enum WorkspaceError: Error, Equatable, Sendable, CustomStringConvertible {
     case io(path: String, operation: String, reason: String)
     case locked(path: String)
+    /// archive/ or out/ hold more than the warehouse knows: nothing runs until `zonestat rebuild`.
+    case inconsistent(WorkspaceInconsistency)
 
     public var description: String {
         switch self {
@@ -41,6 +45,8 @@ public enum WorkspaceError: Error, Equatable, Sendable, CustomStringConvertible 
             "\(path): cannot \(operation): \(reason)"
         case .locked(let path):
             "\(path): another zonestat run holds the workspace lock — wait for it to finish"
+        case .inconsistent(let inconsistency):
+            inconsistency.description
         }
     }
 }
