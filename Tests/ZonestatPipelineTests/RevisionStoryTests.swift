@@ -77,9 +77,12 @@ struct RevisionStoryTests {
 
         // changes.csv: the zone's ytd moved by exactly the sum of the revised ytd values.
         let changes = csvRows(try ws.outFile("2023-04/changes.csv"))
-        #expect(changes.first == ["indicator", "scope", "scope_id", "field", "old", "new", "published_before", "published_now"])
+        #expect(changes.first == [
+            "indicator", "scope", "scope_id", "field", "old", "new", "published_before", "published_now", "old_report",
+            "new_report",
+        ])
         let ytd = try #require(changes.first { $0[0] == "output_value" && $0[1] == "zone" && $0[3] == "ytd" })
-        #expect(Array(ytd[4...7]) == ["333057.1", "338412.4", "20230511T020000Z-2", "20230512T020000Z-3"])
+        #expect(Array(ytd[4...9]) == ["333057.1", "338412.4", "20230511T020000Z-2", "20230512T020000Z-3", "33.3亿元", "33.8亿元"])
         var delta = Decimal(0)
         for row in revisions.dropFirst() where row[3] == "output_value" && row[4] == "ytd" {
             delta += (Decimal(string: row[6]) ?? 0) - (Decimal(string: row[5]) ?? 0)
@@ -87,6 +90,32 @@ struct RevisionStoryTests {
         #expect(delta == (Decimal(string: ytd[5]) ?? 0) - (Decimal(string: ytd[4]) ?? 0))
         // All periods' revisions: March's correction (8 values) and April's (160).
         #expect(csvRows(try ws.outFile("revisions.csv")).count == 1 + 8 + 160)
+    }
+
+    @Test func aRebuildAfterTheStoryPublishesTheSameAndKeepsTheLedgersHistory() throws {
+        let ws = try sampleWorkspace()
+        _ = try night(ws, "20230510T020000Z-1")
+        try ws.drop(Self.west, bytes: try Self.fixedWest())
+        _ = try night(ws, "20230511T020000Z-2")
+        try ws.drop(Self.correction, bytes: try Self.fixedWest())
+        _ = try night(ws, "20230512T020000Z-3")
+        let tables = try ws.warehouseTables()
+        let published = try ws.publishedFiles()
+        // The log says both West files were resolved, after the lines that recorded them.
+        let log = try LedgerLog(workspace: ws.workspace).lines()
+        #expect(log.filter { $0.fileName == Self.west }.map(\.status) == ["quarantined", "quarantined", "resolved", "resolved"])
+
+        ws.removeWarehouse()
+        let summary = try ws.rebuild()
+        #expect(summary.quarantined == 3)  // both West files and the contacts list
+        let rebuilt = try ws.warehouseTables()
+        #expect(rebuilt == tables, "first difference: \(zip(rebuilt, tables).first { $0 != $1 }.map { "\($0)\n≠ \($1)" } ?? "")")
+        // The held file's conflicts were found again.
+        #expect(try ws.count("SELECT COUNT(*) FROM problems WHERE code = 'revision_conflict'") == 160)
+        let republished = try ws.publishedFiles()
+        #expect(republished.keys.sorted() == published.keys.sorted())
+        for (path, bytes) in published { #expect(republished[path] == bytes, "\(path) differs") }
+        #expect(try text(ws, "2023-04/report.md").contains("规上工业总产值由33.3亿元修订为33.8亿元"))
     }
 
     @Test func aPeriodPublishedOnceHasNoRevisionSection() throws {

@@ -35,6 +35,7 @@ public struct ExtractStage: Sendable {
         let indicatorIds = try warehouse.registerIndicators(config.indicators)
         let log = LedgerLog(workspace: workspace)
         var logged = try warehouse.catchUp(log)
+        try warehouse.catchUpStatuses(log)
         let scan = try InboxScanner(settleSeconds: config.settleSeconds, now: now()).scan(workspace.inbox)
         var summary = ExtractSummary()
         for (name, reason) in scan.skipped {
@@ -58,6 +59,7 @@ public struct ExtractStage: Sendable {
         summary.settled = try warehouse.settleQuarantine { storedAs, name in
             FileOperations.exists(workspace.root + "/" + storedAs) || FileOperations.exists(workspace.inbox + "/" + name)
         }
+        if !summary.settled.isEmpty { try warehouse.catchUpStatuses(log) }
         for settled in summary.settled {
             logger.info(
                 "a quarantined file's notice ended",

@@ -52,7 +52,13 @@ public struct RebuildStage: Sendable {
         defer { lock.release() }
         let log = LedgerLog(workspace: workspace)
         guard log.exists else { throw RebuildError.noLedgerLog(path: log.path) }
-        let lines = LedgerLog.latest(try log.lines())
+        let logLines = try log.lines()
+        let lines = LedgerLog.latest(logLines)
+        // When each later status (resolved, dismissed) was recorded: its line's time.
+        var settledAt: [Int64: String] = [:], seen = Set<Int64>()
+        for line in logLines {
+            if !seen.insert(line.id).inserted { settledAt[line.id] = line.recordedAt }
+        }
         // Every ingested file must be there before anything is moved.
         var sources: [Int64: String] = [:]
         for line in lines where line.status == "ingested" {
@@ -82,15 +88,26 @@ public struct RebuildStage: Sendable {
                 }
                 _ = try warehouse.ingest(parsed, entry: line.entry, indicatorIds: indicatorIds, config: config) {}
                 summary.ingested += 1
-            case .quarantined(let parsed?):
+            case .quarantined(var parsed?, let bytes):
+                // A file held for revision conflicts reads without errors on its own: its
+                // conflicts are found again against the warehouse as replayed so far, which is
+                // the warehouse it was held against.
+                if !parsed.isRejected {
+                    let conflicts = try warehouse.revisionConflicts(parsed, indicatorIds: indicatorIds, config: config)
+                    parsed.problems += RevisionConflictReport.problems(conflicts, parsed: parsed, bytes: bytes, config: config)
+                }
                 try warehouse.recordQuarantine(line.entry, parsed: parsed)
                 summary.quarantined += 1
-            case .quarantined(nil), .logged:
+            case .quarantined(nil, _), .logged:
                 // A duplicate, or a quarantined file the analyst has since deleted: its ledger row only.
                 try warehouse.recordLedger(line.entry)
                 if line.isQuarantineLike { summary.quarantined += 1 } else { summary.duplicates += 1 }
             }
         }
+        try warehouse.restoreSettlements(settledAt: settledAt)
+        // The history of published figures is in out/ alone (changes.csv): taken back, so that
+        // the republished folders say what moved as they did.
+        try warehouse.importPublishedChanges(PublishedChanges.read(outRoot: workspace.out))
         logger.info("replayed the ledger log", metadata: ["files": "\(lines.count)"])
         var transform = TransformStage(config: config, workspace: workspace, logger: logger, threads: threads)
         transform.lockHeld = true
@@ -122,8 +139,8 @@ public struct RebuildStage: Sendable {
         case archived(source: String, sha256: String, parsed: ParsedFile)
         case unreadable(WorkspaceError)
         /// A quarantined-like file, parsed from its copy in quarantine/ when that is still there
-        /// with the recorded content.
-        case quarantined(ParsedFile?)
+        /// with the recorded content (and its bytes, to quote cells as written).
+        case quarantined(ParsedFile?, [UInt8])
         /// Only its ledger row (a duplicate).
         case logged
     }
@@ -141,8 +158,8 @@ public struct RebuildStage: Sendable {
         guard line.isQuarantineLike else { return .logged }
         guard let bytes = try? FileOperations.read(root + "/" + line.storedAs),
             SHA256.hexDigest(SHA256.digest(bytes)) == line.sha256
-        else { return .quarantined(nil) }
-        return .quarantined(parser.parse(bytes, name: line.fileName))
+        else { return .quarantined(nil, []) }
+        return .quarantined(parser.parse(bytes, name: line.fileName), bytes)
     }
 
     /// Renames the warehouse (and SQLite's `-wal` and `-shm` files beside it) to

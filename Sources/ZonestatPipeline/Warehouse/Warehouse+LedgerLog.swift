@@ -61,3 +61,31 @@ extension Warehouse {
         return missing.last?.id ?? last
     }
 }
+
+extension Warehouse {
+    /// Appends to `log` a line for every ledger row whose status differs from the log's latest
+    /// for it (a quarantined file later `resolved` or `dismissed`), stamped with the time of the
+    /// change. Extract runs it after settling quarantined files, and at its start, so a status a
+    /// crash kept from the log is caught up too.
+    public func catchUpStatuses(_ log: LedgerLog) throws {
+        let logged = Dictionary(
+            LedgerLog.latest(try log.lines()).map { ($0.id, $0.status) }, uniquingKeysWith: { _, later in later })
+        let changed: [LedgerLog.Line] = try read("read ledger statuses") { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, sha256, file_name, size, COALESCE(modified_at, '') AS modified_at, status, stored_as,
+                           run_id, COALESCE(resolved_at, recorded_at) AS changed_at
+                    FROM ledger ORDER BY id
+                    """
+            ).compactMap { row in
+                guard let status = logged[row["id"]], status != (row["status"] as String) else { return nil }
+                return LedgerLog.Line(
+                    id: row["id"], sha256: row["sha256"], fileName: row["file_name"], size: row["size"],
+                    modifiedAt: row["modified_at"], status: row["status"], storedAs: row["stored_as"],
+                    runId: row["run_id"], recordedAt: row["changed_at"])
+            }
+        }
+        try log.append(changed)
+    }
+}

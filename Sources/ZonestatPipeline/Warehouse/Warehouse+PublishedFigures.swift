@@ -83,3 +83,11 @@ extension Warehouse {
         }
     }
 }
+
+extension Warehouse {
+    /// Adds each period's published changes (read back from out/ after a rebuild) to its history.
+    public func importPublishedChanges(_ periods: [(period: Period, changes: [PublishedChange])]) throws(WarehouseError) {
+        guard !periods.isEmpty else { return }
+        try recordPublication(periods.map { ($0.period, [], $0.changes) }, runId: "")
+    }
+}

@@ -70,3 +70,26 @@ public enum QuarantineNames {
         return base + ext
     }
 }
+
+extension Warehouse {
+    /// After a rebuild replayed the ledger log (statuses already `resolved` or `dismissed`): the
+    /// time each was settled (`settledAt`, by ledger id, from the log's status lines) and, for
+    /// a resolved file, the ingested file that resolved it, found by the rule that resolved it.
+    public func restoreSettlements(settledAt: [Int64: String]) throws(WarehouseError) {
+        try write("restore settled quarantined files") { db in
+            let settled = try Row.fetchAll(
+                db, sql: "SELECT id, file_name, status FROM ledger WHERE status IN ('resolved', 'dismissed') ORDER BY id")
+            guard !settled.isEmpty else { return }
+            let ingested = try Row.fetchAll(db, sql: "SELECT id, file_name FROM ledger WHERE status = 'ingested' ORDER BY id")
+            for row in settled {
+                let id: Int64 = row["id"], name: String = row["file_name"]
+                let by: Int64? = (row["status"] as String) == "resolved"
+                    ? ingested.first { ($0["id"] as Int64) > id && QuarantineNames.sameForm($0["file_name"], name) }?["id"]
+                    : nil
+                try db.execute(
+                    sql: "UPDATE ledger SET resolved_by = ?, resolved_at = ? WHERE id = ?",
+                    arguments: [by, settledAt[id], id])
+            }
+        }
+    }
+}

@@ -110,7 +110,13 @@ public struct PublishedChange: Sendable, Hashable {
 
 /// `changes.csv`: every published figure of a period that moved when it was published again.
 public enum ChangesTable {
-    public static let columns = ["indicator", "scope", "scope_id", "field", "old", "new", "published_before", "published_now"]
+    /// The columns: `old_report` and `new_report` are the figure as the report stated it (the
+    /// zone's level and growth), so that the history can be read back whole (``ChangesTable``
+    /// is all a rebuilt warehouse knows of earlier publications).
+    public static let columns = [
+        "indicator", "scope", "scope_id", "field", "old", "new", "published_before", "published_now", "old_report",
+        "new_report",
+    ]
 
     public static func table(_ changes: [PublishedChange]) -> PublishedTable {
         PublishedTable(
@@ -119,7 +125,8 @@ public enum ChangesTable {
                 [
                     .text(change.indicator), .text(change.scope), .text(change.scopeId), .text(change.field),
                     change.old.isEmpty ? .empty : .number(change.old), change.new.isEmpty ? .empty : .number(change.new),
-                    .text(change.publishedBefore), .text(change.publishedNow),
+                    .text(change.publishedBefore), .text(change.publishedNow), .optionalText(change.oldDisplay),
+                    .optionalText(change.newDisplay),
                 ]
             })
     }
