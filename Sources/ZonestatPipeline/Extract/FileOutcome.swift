@@ -28,6 +28,8 @@ public struct ExtractSummary: Sendable, Hashable {
     public var results: [FileResult] = []
     /// Files left in the inbox for a later run, with the reason.
     public var skipped: [String: SkipReason] = [:]
+    /// The system's reason for a file left because it could not be moved, by name.
+    public var details: [String: String] = [:]
     public var seconds: Double = 0
 
     public var ingested: Int { results.filter { if case .ingested = $0.outcome { true } else { false } }.count }

@@ -9,6 +9,10 @@ public enum ProblemCode: String, Sendable, Hashable, CaseIterable, Codable {
     case unknownLayout = "unknown_layout"
     case missingColumn = "missing_column"
     case duplicateColumn = "duplicate_column"
+    /// The file could not be read (permissions, a read error): the system's reason.
+    case unreadableFile = "unreadable_file"
+    /// The file's name is not UTF-8.
+    case badFileName = "bad_file_name"
     // Errors: one cell or row.
     case missingValue = "missing_value"
     case badPeriod = "bad_period"
@@ -32,11 +36,14 @@ public enum ProblemCode: String, Sendable, Hashable, CaseIterable, Codable {
     case monthJump = "month_jump"
     case subsetExceedsTotal = "subset_exceeds_total"
     case totalsMismatch = "totals_mismatch"
+    /// The file is dated later than the clock.
+    case futureDated = "future_dated"
 
     /// Whether the problem rejects the file.
     public var isError: Bool {
         switch self {
-        case .checkCharacter, .defaultUnit, .ytdMismatch, .monthJump, .subsetExceedsTotal, .totalsMismatch:
+        case .checkCharacter, .defaultUnit, .ytdMismatch, .monthJump, .subsetExceedsTotal, .totalsMismatch,
+            .futureDated:
             false
         default:
             true

@@ -34,6 +34,8 @@ public struct Workspace: Sendable, Hashable {
 public enum WorkspaceError: Error, Equatable, Sendable, CustomStringConvertible {
     case io(path: String, operation: String, reason: String)
     case locked(path: String)
+    /// An inbox file whose size or modification time changed while it was read.
+    case changed(path: String)
 
     public var description: String {
         switch self {
@@ -41,6 +43,8 @@ public enum WorkspaceError: Error, Equatable, Sendable, CustomStringConvertible 
             "\(path): cannot \(operation): \(reason)"
         case .locked(let path):
             "\(path): another zonestat run holds the workspace lock — wait for it to finish"
+        case .changed(let path):
+            "\(path): changed while it was read — it is taken on a later run, once it stays the same"
         }
     }
 }
