@@ -38,12 +38,18 @@ public enum ProblemCode: String, Sendable, Hashable, CaseIterable, Codable {
     case totalsMismatch = "totals_mismatch"
     /// The file is dated later than the clock.
     case futureDated = "future_dated"
+    /// The file has a header but no data rows.
+    case noRows = "no_rows"
+    /// The last line lacks the line end the other lines have: the file may be cut short.
+    case noFinalLineEnd = "no_final_line_end"
+    /// A negative level target, or a growth target of −100 % or less.
+    case implausibleTarget = "implausible_target"
 
     /// Whether the problem rejects the file.
     public var isError: Bool {
         switch self {
         case .checkCharacter, .defaultUnit, .ytdMismatch, .monthJump, .subsetExceedsTotal, .totalsMismatch,
-            .futureDated:
+            .futureDated, .noRows, .noFinalLineEnd, .implausibleTarget:
             false
         default:
             true
