@@ -137,6 +137,19 @@ struct PublisherTests {
         #expect(manager.contents(atPath: fixture.root + "/2023-04/分析.xlsx") == Data("分析".utf8))
     }
 
+    @Test func aRunIdUsedTwiceNeverTouchesTheGenerationInView() throws {
+        let fixture = try PublisherFixture()
+        defer { fixture.remove() }
+        try Publisher(outRoot: fixture.root, runID: "same").publish(PublisherFixture.previous)
+        let crash = CrashAtStep(0)
+        #expect(throws: Crash.self) {
+            try Publisher(outRoot: fixture.root, runID: "same", hook: crash.hook).publish(PublisherFixture.next)
+        }
+        #expect(fixture.isWholeRun())
+        try Publisher(outRoot: fixture.root, runID: "same").publish(PublisherFixture.next)
+        #expect(fixture.isCompleteNext())
+    }
+
     @Test func aFailedRunLeavesNoGenerationBehind() throws {
         let fixture = try PublisherFixture()
         defer { fixture.remove() }

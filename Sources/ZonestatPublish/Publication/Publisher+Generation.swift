@@ -79,7 +79,7 @@ extension Publisher {
     func flip() throws {
         let temporary = path(Publisher.currentName + ".tmp")
         try FileSystem.removeTree(temporary)
-        guard FileSystem.makeSymlink(temporary, pointingTo: Publisher.generationsName + "/" + runID) else {
+        guard FileSystem.makeSymlink(temporary, pointingTo: Publisher.generationsName + "/" + generationName) else {
             throw FileSystem.failure("create link", temporary)
         }
         try FileSystem.rename(temporary, currentPath)

@@ -40,7 +40,7 @@ extension Publisher {
     /// it is the one readers see. Best effort: ``recover()`` removes it on the next run anyway.
     public func abort() {
         let current = try? FileSystem.destination(of: currentPath)
-        if current != Publisher.generationsName + "/" + runID { try? FileSystem.removeTree(generationPath) }
+        if current != Publisher.generationsName + "/" + generationName { try? FileSystem.removeTree(generationPath) }
         try? FileSystem.removeTree(path(Publisher.currentName + ".tmp"))
     }
 }

@@ -24,10 +24,17 @@ public struct Publisher: Sendable {
     /// to simulate a crash there.
     public var hook: (@Sendable (PublishStep) throws -> Void)?
 
+    /// The name of this run's generation: the run id, unless the generation readers see has
+    /// that name (a run id used twice), then the run id with `-again`.
+    let generationName: String
+
     public init(outRoot: String, runID: String, hook: (@Sendable (PublishStep) throws -> Void)? = nil) {
         self.outRoot = outRoot
         self.runID = runID
         self.hook = hook
+        let current = try? FileManager.default.destinationOfSymbolicLink(
+            atPath: (outRoot.hasSuffix("/") ? outRoot : outRoot + "/") + Publisher.currentName)
+        generationName = current == Publisher.generationsName + "/" + runID ? runID + "-again" : runID
     }
 
     /// The name of the link to the newest period.
@@ -38,7 +45,7 @@ public struct Publisher: Sendable {
 
     var generationsPath: String { path(Publisher.generationsName) }
     /// This run's generation.
-    var generationPath: String { generationsPath + "/" + runID }
+    var generationPath: String { generationsPath + "/" + generationName }
     var currentPath: String { path(Publisher.currentName) }
 
     func path(_ name: String) -> String {
