@@ -29,7 +29,7 @@ enum ExtractRunner {
         for result in summary.results {
             switch result.outcome {
             case .quarantined(let errors, let report):
-                Terminal.print("  quarantined \(EscapedText.escaping(result.name)): \(errors) error(s), see \(workspace)/\(report)")
+                Terminal.print("  quarantined \(EscapedText.escaping(result.name)): \(errors) error(s), see \(EscapedText.escaping(workspace + "/" + report))")
                 for problem in result.problems.filter(\.isError).prefix(verbose ? Int.max : 3) {
                     Terminal.print("    \(problem)")
                 }

@@ -1,7 +1,7 @@
 /// Text from outside (a file name, a cell) made safe to print on one line of a terminal or a
-/// log: control characters are escaped (`\e`, `\n`, `\t`, `\r`, `\x07`, `\u{85}`), a backslash is
-/// doubled, and bytes that are not UTF-8 are written `\xFF`. Everything else is kept as it is,
-/// Chinese included, so a plain name prints unchanged.
+/// log: control characters are escaped (`\e`, `\n`, `\t`, `\r`, `\x07`, `\u{85}`) and bytes that
+/// are not UTF-8 are written `\xFF`. Everything else is kept as it is, Chinese and backslashes
+/// included, so a plain name prints unchanged and escaping twice changes nothing more.
 public enum EscapedText {
     /// `bytes` (a file name as the file system holds it, valid UTF-8 or not) escaped.
     public static func escaping<Bytes: Collection<UInt8>>(bytes: Bytes) -> String {
@@ -41,8 +41,7 @@ public enum EscapedText {
     }
 
     private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) || scalar == "\\"
-            || scalar.value == 0x2028 || scalar.value == 0x2029
+        scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029
     }
 
     private static func append(_ scalar: Unicode.Scalar, to output: inout String) {
@@ -55,7 +54,6 @@ public enum EscapedText {
         case "\n": output += "\\n"
         case "\r": output += "\\r"
         case "\t": output += "\\t"
-        case "\\": output += "\\\\"
         default:
             output += scalar.value < 0x80 ? "\\x" + hex(UInt8(scalar.value)) : "\\u{" + String(scalar.value, radix: 16) + "}"
         }
