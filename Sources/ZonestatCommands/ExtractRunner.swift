@@ -1,4 +1,5 @@
 import Foundation
+import ZonestatCore
 import ZonestatPipeline
 
 /// Runs the extract stage for a command and says what it did.
@@ -12,7 +13,7 @@ enum ExtractRunner {
                 let (bytes, rows) = tally.add(result)
                 Terminal.progress(
                     "extract: \(done)/\(total) files, \(String(format: "%.1f", Double(bytes) / 1_048_576)) MB, "
-                        + "\(rows) rows — \(result.name)")
+                        + "\(rows) rows — \(EscapedText.escaping(result.name))")
             }
         }
         let summary = try stage.run()
@@ -28,21 +29,23 @@ enum ExtractRunner {
         for result in summary.results {
             switch result.outcome {
             case .quarantined(let errors, let report):
-                Terminal.print("  quarantined \(result.name): \(errors) error(s), see \(workspace)/\(report)")
+                Terminal.print("  quarantined \(EscapedText.escaping(result.name)): \(errors) error(s), see \(EscapedText.escaping(workspace + "/" + report))")
                 for problem in result.problems.filter(\.isError).prefix(verbose ? Int.max : 3) {
                     Terminal.print("    \(problem)")
                 }
             case .ingested(_, let warnings) where warnings > 0:
-                Terminal.print("  \(result.name): \(warnings) warning(s)")
+                Terminal.print("  \(EscapedText.escaping(result.name)): \(warnings) warning(s)")
                 for problem in result.problems.prefix(verbose ? Int.max : 2) { Terminal.print("    \(problem)") }
             case .duplicate(let original):
-                Terminal.print("  \(result.name): same content as \(original), already ingested — archived only")
+                Terminal.print("  \(EscapedText.escaping(result.name)): same content as \(EscapedText.escaping(original)), already ingested — archived only")
             default:
                 break
             }
         }
         for (name, reason) in summary.skipped.sorted(by: { $0.key < $1.key }) {
-            Terminal.print("  left in the inbox for a later run: \(name) (\(reason.rawValue))")
+            let why = summary.details[name].map { "\(reason.rawValue): \($0)" } ?? reason.rawValue
+            let left = reason.isWaiting ? "left in the inbox for a later run" : "left in the inbox"
+            Terminal.print("  \(left): \(EscapedText.escaping(name)) (\(why))")
         }
     }
 }

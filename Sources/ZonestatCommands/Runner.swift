@@ -9,25 +9,10 @@ enum Runner {
             try body()
         } catch let exit as ExitCode {
             throw exit
-        } catch let failure as Failure {
-            Terminal.error(failure.message)
-            throw ExitCode(failure.code)
-        } catch let error as ConfigError {
-            Terminal.error("\(error)")
-            throw ExitCode(ExitCodes.badPipeline)
-        } catch let error as WorkspaceError {
-            Terminal.error("\(error)")
-            if case .locked = error { throw ExitCode(ExitCodes.locked) }
-            throw ExitCode(ExitCodes.ioFailure)
-        } catch let error as RebuildError {
-            Terminal.error("\(error)")
-            throw ExitCode(ExitCodes.ioFailure)
-        } catch let error as WarehouseError {
-            Terminal.error("\(error)")
-            throw ExitCode(ExitCodes.ioFailure)
         } catch {
-            Terminal.error("internal failure: \(error)")
-            throw ExitCode(ExitCodes.internalFailure)
+            let (code, message) = ExitCodes.classify(error)
+            Terminal.error(message)
+            throw ExitCode(code)
         }
     }
 }

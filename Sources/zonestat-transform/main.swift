@@ -1,5 +1,5 @@
 import Logging
 import ZonestatCommands
 
-LoggingSystem.bootstrap(StreamLogHandler.standardError)
+LoggingSystem.bootstrap(EscapingLogHandler.standardError)
 TransformTool.main()

@@ -20,10 +20,29 @@ extension TestWorkspace {
         [UInt8](try Data(contentsOf: URL(fileURLWithPath: workspace.out + "/" + path)))
     }
 
+    /// The published files' paths as readers reach them (`2023-04/report.md`, `series.csv`):
+    /// every documented name under out/ followed through its link, `latest` left out.
+    func publishedPaths() throws -> [String] {
+        var paths: [String] = []
+        for name in try FileManager.default.contentsOfDirectory(atPath: workspace.out).sorted()
+        where !name.hasPrefix(".") && name != "latest" {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: workspace.out + "/" + name, isDirectory: &isFolder) else { continue }
+            if !isFolder.boolValue {
+                paths.append(name)
+                continue
+            }
+            for file in try FileManager.default.contentsOfDirectory(atPath: workspace.out + "/" + name).sorted() {
+                paths.append(name + "/" + file)
+            }
+        }
+        return paths
+    }
+
     /// Every published file's bytes by path, manifests without their run id and times.
     func publishedFiles() throws -> [String: [UInt8]] {
         var files: [String: [UInt8]] = [:]
-        for path in self.files("out") where !path.hasPrefix("latest/") {
+        for path in try publishedPaths() {
             var bytes = try outFile(path)
             if path.hasSuffix("manifest.json") {
                 let text = String(decoding: bytes, as: UTF8.self).split(separator: "\n")
@@ -60,8 +79,10 @@ struct LoadStageTests {
         #expect(report.contains("与全年目标任务（+30%）相差10.8个百分点"))
         #expect(report.contains("后8个月需增长35.4%"))
         #expect(report.contains("固定资产投资全年目标52亿元"))
-        let latest = try FileManager.default.destinationOfSymbolicLink(atPath: ws.workspace.out + "/latest")
-        #expect(latest == "2023-04")
+        // latest → .current/latest → the generation's link to its newest period.
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: ws.workspace.out + "/latest") == ".current/latest")
+        let current = try FileManager.default.destinationOfSymbolicLink(atPath: ws.workspace.out + "/.current")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: ws.workspace.out + "/" + current + "/latest") == "2023-04")
         for name in ["indicators.csv", "indicators.json", "targets.csv", "targets.json", "roster.csv", "roster.json",
             "warnings.csv", "report.md", "report.html", "manifest.json"]
         {
@@ -200,24 +221,67 @@ struct LoadStageTests {
         #expect(csv.contains("\"<script>alert(1)</script> & \"\"x\"\"\""))
     }
 
-    @Test(arguments: [0, 2, 5])
-    func aCrashBetweenRenamesLeavesAConsistentPublication(_ crashAt: Int) throws {
+    /// The run id in each period's manifest, by period folder.
+    static func manifestRuns(_ ws: TestWorkspace) throws -> [String: String] {
+        var runs: [String: String] = [:]
+        for path in try ws.publishedPaths() where path.hasSuffix("/manifest.json") {
+            let text = String(decoding: try ws.outFile(path), as: UTF8.self)
+            let line = text.split(separator: "\n").first { $0.contains("\"run_id\"") }.map(String.init) ?? ""
+            runs[String(path.prefix(7))] = line
+        }
+        return runs
+    }
+
+    @Test func aCrashAtEveryStepShowsOneRunWholeAndTheRerunFinishes() throws {
+        var crashAt = 0, completed = false
+        while !completed, crashAt < 20 {
+            let ws = try Self.published()
+            let before = try ws.publishedFiles()
+            let runsBefore = try Self.manifestRuns(ws)
+            let counter = StepCounter(), target = crashAt
+            do {
+                _ = try ws.load(runId: "crashing", force: true) { _ in
+                    if counter.next() == target { throw SimulatedCrash(point: .afterMove, file: "publish") }
+                }
+                completed = true
+            } catch is SimulatedCrash {
+                // Every period folder is from one run — the previous or the crashing one — and
+                // complete, and `latest` shows one.
+                let runs = try Self.manifestRuns(ws)
+                #expect(runs.keys.sorted() == runsBefore.keys.sorted(), "crash at step \(crashAt)")
+                #expect(runs == runsBefore || Set(runs.values).count == 1 && runs.values.allSatisfy { $0.contains("crashing") })
+                for period in ["2022-12", "2023-04"] {
+                    for name in ["indicators.csv", "report.md", "manifest.json"] {
+                        #expect(FileManager.default.fileExists(atPath: ws.workspace.out + "/\(period)/" + name))
+                    }
+                }
+                #expect(FileManager.default.fileExists(atPath: ws.workspace.out + "/latest/report.html"))
+            }
+            _ = try ws.load()
+            #expect(try ws.publishedFiles() == before)
+            crashAt += 1
+        }
+        #expect(completed && crashAt >= 3)
+    }
+
+    @Test func anAnalystsFileInAPeriodFolderSurvivesARepublication() throws {
+        let ws = try Self.published()
+        let mine = ws.workspace.out + "/2023-04/我的分析.xlsx"
+        try Data("mine".utf8).write(to: URL(fileURLWithPath: mine))
+        _ = try ws.load(runId: "again", force: true)
+        #expect(FileManager.default.contents(atPath: mine) == Data("mine".utf8))
+    }
+
+    @Test func aFailedLoadLeavesNoStagingBehind() throws {
         let ws = try Self.published()
         let before = try ws.publishedFiles()
-        let counter = StepCounter()
-        #expect(throws: (any Error).self) {
-            _ = try ws.load(runId: "crashing", force: true) { _ in
-                if counter.next() == crashAt { throw SimulatedCrash(point: .afterMove, file: "publish") }
+        #expect(throws: SimulatedCrash.self) {
+            _ = try ws.load(runId: "failing", force: true) { step in
+                if step == .staged { throw SimulatedCrash(point: .afterMove, file: "publish") }
             }
         }
-        // Whatever the step, every period folder is complete and `latest` points at one.
-        for period in ["2022-12", "2023-04"] {
-            for name in ["indicators.csv", "report.md", "manifest.json"] {
-                #expect(FileManager.default.fileExists(atPath: ws.workspace.out + "/\(period)/" + name))
-            }
-        }
-        #expect(FileManager.default.fileExists(atPath: ws.workspace.out + "/latest/report.html"))
-        _ = try ws.load()
+        let generations = try FileManager.default.contentsOfDirectory(atPath: ws.workspace.out + "/.generations")
+        #expect(generations == ["test-run"])
         #expect(try ws.publishedFiles() == before)
     }
 }

@@ -71,6 +71,13 @@ let singleFileCases: [ProblemCase] = [
         text: "统一社会信用代码,项目名称,时期,固定资产投资本年累计(万元),技改投资本年累计(万元)\n\(c1),甲项目,2023-04,100,120\n",
         line: 2, column: nil, value: c1),
     ProblemCase(
+        code: .noRows, text: "\(header)\n", line: nil, column: nil, value: nil),
+    ProblemCase(
+        code: .noFinalLineEnd, text: "\(header)\n\(c1),甲,C3670,2023-04,1,2", line: 2, column: nil, value: nil),
+    ProblemCase(
+        code: .implausibleTarget, text: "年度,指标,目标值,单位\n2023,固定资产投资,-52,亿元\n", line: 2, column: "目标值",
+        value: "-52"),
+    ProblemCase(
         code: .totalsMismatch, text: wide("\(c1),甲,C3670,2023-04,1,2", "\(c2),乙,C3670,2023-04,3,4", ",合计,,,4,7"), line: 5,
         column: "工业总产值1-本月", value: "7"),
     ProblemCase(
@@ -104,7 +111,9 @@ struct ProblemCodeTests {
         let covered = Set(singleFileCases.map(\.code))
         // Those that need the warehouse are covered in ExtractStageTests and RevisionConflictTests.
         let crossFile: Set<ProblemCode> = [.ytdMismatch, .monthJump, .revisionConflict]
-        #expect(covered.union(crossFile) == Set(ProblemCode.allCases))
+        // Those of the inbox entry, not its bytes, are covered in InboxFailureTests.
+        let entry: Set<ProblemCode> = [.unreadableFile, .badFileName, .futureDated]
+        #expect(covered.union(crossFile).union(entry) == Set(ProblemCode.allCases))
     }
 
     /// An amount past what the warehouse holds (26 digits) is not "too precise": it is a bad

@@ -15,6 +15,9 @@ public struct ExtractStage: Sendable {
     public var now: @Sendable () -> Date = { Date() }
     /// The run id recorded in the ledger (tests fix it; by default the start time and process id).
     public var runId: String?
+    /// Reads an inbox file (tests that run as root, where permissions do not stop a read, make
+    /// it fail here).
+    var readFile: FileReader = { file throws(WorkspaceError) in try FileOperations.read(raw: file.rawPath, shown: file.path) }
     /// Called after each file, for a progress display.
     public var progress: (@Sendable (FileResult, _ done: Int, _ total: Int) -> Void)?
 
@@ -31,6 +34,7 @@ public struct ExtractStage: Sendable {
         try workspace.prepare()
         let lock = try WorkspaceLock(path: workspace.lockFile)
         defer { lock.release() }
+        try removeLeftovers()
         let warehouse = try Warehouse.open(checking: workspace)
         let indicatorIds = try warehouse.registerIndicators(config.indicators)
         let log = LedgerLog(workspace: workspace)
@@ -40,18 +44,21 @@ public struct ExtractStage: Sendable {
         var summary = ExtractSummary()
         for (name, reason) in scan.skipped {
             summary.skipped[name] = reason
-            logger.info("left for a later run", metadata: ["file": "\(name)", "reason": "\(reason.rawValue)"])
+            logger.info("left in the inbox", metadata: ["file": "\(EscapedText.escaping(name))", "reason": "\(reason.rawValue)"])
         }
         let runId = self.runId ?? ExtractStage.runId(started)
         let parallel = config.parallelFiles > 0 ? config.parallelFiles : ProcessInfo.processInfo.activeProcessorCount
-        let files = scan.ready, parser = FileParser(config: config)
+        let files = scan.ready, parser = FileParser(config: config), readFile = self.readFile
         let loading = LoadAhead(count: files.count, parallel: parallel, ahead: parallel) { index in
-            ExtractStage.load(files[index], parser: parser)
+            ExtractStage.load(files[index], parser: parser, read: readFile)
         }
         defer { loading.cancel() }
         for (index, file) in files.enumerated() {
-            let result = try take(
-                file, loaded: try loading.take(index).get(), warehouse: warehouse, indicatorIds: indicatorIds, runId: runId)
+            guard
+                let result = try takeOrSetAside(
+                    file, loaded: loading.take(index), warehouse: warehouse, indicatorIds: indicatorIds, runId: runId,
+                    summary: &summary)
+            else { continue }
             logged = try warehouse.catchUp(log, logged: logged)
             summary.results.append(result)
             progress?(result, summary.results.count, files.count)
@@ -74,22 +81,12 @@ public struct ExtractStage: Sendable {
         var bytes: Int
         var sha256: String
         var parsed: ParsedFile?
-    }
-
-    /// Reads, hashes and parses one file (in the background, while earlier files are written; a
-    /// file whose content the ledger already holds is parsed for nothing, and taken as a duplicate).
-    private static func load(_ file: InboxFile, parser: FileParser) -> Result<LoadedFile, WorkspaceError> {
-        do throws(WorkspaceError) {
-            let bytes = try FileOperations.read(file.path)
-            let hash = SHA256.hexDigest(SHA256.digest(bytes))
-            return .success(LoadedFile(bytes: bytes.count, sha256: hash, parsed: parser.parse(bytes, name: file.name)))
-        } catch {
-            return .failure(error)
-        }
+        /// False when its size or modification time changed while it was read (not taken).
+        var unchanged = true
     }
 
     /// Takes one file: duplicate, repair, ingest or quarantine, in the crash-safe order.
-    private func take(
+    func take(
         _ file: InboxFile, loaded: LoadedFile, warehouse: Warehouse, indicatorIds: [String: Int64], runId: String
     ) throws -> FileResult {
         let hook: (CrashPoint) throws -> Void = { point in try crashHook?(point, file.name) }
@@ -104,14 +101,14 @@ public struct ExtractStage: Sendable {
         if let known = try warehouse.ingestedEntry(sha256: loaded.sha256) {
             // Stored before: either a crash stopped the move (repair) or the analyst dropped it again.
             if known.fileName == file.name, !FileOperations.exists(workspace.root + "/" + known.storedAs) {
-                try FileOperations.move(file.path, to: workspace.root + "/" + known.storedAs)
+                try FileOperations.move(raw: file.rawPath, shown: file.path, to: workspace.root + "/" + known.storedAs)
                 result.storedAs = known.storedAs
                 logger.notice("repaired an interrupted run: archived", metadata: ["file": "\(file.name)"])
                 return result
             }
             entry.status = "duplicate"
             try warehouse.recordLedger(entry)
-            try FileOperations.move(file.path, to: workspace.root + "/" + archived)
+            try FileOperations.move(raw: file.rawPath, shown: file.path, to: workspace.root + "/" + archived)
             result.outcome = .duplicate(original: known.fileName)
             logger.info("already ingested: archived, nothing stored", metadata: ["file": "\(file.name)", "original": "\(known.fileName)"])
             return result
@@ -119,6 +116,7 @@ public struct ExtractStage: Sendable {
         guard let parsed = loaded.parsed else { return result }
         result.rows = parsed.rows
         try hook(.afterParse)
+        try ExtractStage.checkUnchanged(file, bytes: loaded.bytes)
         if parsed.isRejected {
             return try quarantine(file, parsed: parsed, entry: entry, warehouse: warehouse, result: result, hook: hook)
         }
@@ -129,7 +127,7 @@ public struct ExtractStage: Sendable {
             try hook(.beforeCommit)
         }
         try hook(.afterCommit)
-        try FileOperations.move(file.path, to: workspace.root + "/" + archived)
+        try FileOperations.move(raw: file.rawPath, shown: file.path, to: workspace.root + "/" + archived)
         try hook(.afterMove)
         result.problems = parsed.warnings + stored.warnings
         result.outcome = .ingested(stored.counts, warnings: result.problems.count)
@@ -180,7 +178,7 @@ public struct ExtractStage: Sendable {
             try warehouse.recordQuarantine(entry, parsed: parsed)
             try hook(.afterQuarantineLedger)
         }
-        try FileOperations.move(file.path, to: workspace.root + "/" + target)
+        try FileOperations.move(raw: file.rawPath, shown: file.path, to: workspace.root + "/" + target)
         try hook(.afterMove)
         result.storedAs = target
         result.problems = parsed.problems
@@ -190,12 +188,18 @@ public struct ExtractStage: Sendable {
         return result
     }
 
-    /// The file's own name, unless quarantine already holds a different file by that name.
+    /// The file's own name, unless quarantine already holds a different file by that name;
+    /// shortened where `<name>.errors.csv` would be too long a name (``DerivedName``).
     private func quarantineName(_ name: String, sha256: String) -> String {
+        let name = DerivedName.fitting(name, reserving: 13 + ".errors.csv".utf8.count)
         let plain = workspace.quarantine + "/" + name
         guard FileOperations.exists(plain) else { return name }
-        if let bytes = try? FileOperations.read(plain), SHA256.hexDigest(SHA256.digest(bytes)) == sha256 { return name }
-        return String(sha256.prefix(12)) + "-" + name
+        if !sha256.isEmpty, let bytes = try? FileOperations.read(plain), SHA256.hexDigest(SHA256.digest(bytes)) == sha256 {
+            return name
+        }
+        // A file that could not be read has no hash: its name's hash and the time tell it apart.
+        let tag = sha256.isEmpty ? SHA256.hexDigest(SHA256.digest(Array((name + "\(Date())").utf8))) : sha256
+        return String(tag.prefix(12)) + "-" + name
     }
 
     static func runId(_ date: Date) -> String {

@@ -30,6 +30,8 @@ public struct ExtractSummary: Sendable, Hashable {
     public var skipped: [String: SkipReason] = [:]
     /// Earlier quarantined files whose notices ended in this run (fixed version ingested, or deleted).
     public var settled: [SettledQuarantine] = []
+    /// The system's reason for a file left because it could not be moved, by name.
+    public var details: [String: String] = [:]
     public var seconds: Double = 0
 
     public var ingested: Int { results.filter { if case .ingested = $0.outcome { true } else { false } }.count }

@@ -45,7 +45,28 @@ public struct FileParser: Sendable {
             return ParsedFile(name: name, problem: Problem(file: name, code: .csvSyntax, message: "\(error)"))
         }
         router.finish(into: &parsed)
+        FileParser.checkShape(bytes, into: &parsed)
         return parsed
+    }
+
+    /// The warnings about the file as a whole: a header without data rows, and a last line
+    /// without the line end the others have (a copy cut short, a file still being written).
+    static func checkShape(_ bytes: [UInt8], into parsed: inout ParsedFile) {
+        guard !parsed.isRejected else { return }
+        if parsed.rows == 0, parsed.kind != nil {
+            parsed.problems.append(Problem(
+                file: parsed.name, code: .noRows,
+                message: "表头下没有数据行 — the file has a header but no data rows: nothing of it is stored; "
+                    + "export the table again with its rows"))
+        }
+        let newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
+        if let last = bytes.last, last != newline, last != carriageReturn, bytes.contains(newline) {
+            let line = bytes.reduce(1) { $0 + ($1 == newline ? 1 : 0) }
+            parsed.problems.append(Problem(
+                file: parsed.name, line: line, code: .noFinalLineEnd,
+                message: "最后一行没有换行符 — the last line has no line end, unlike the others: the file may have "
+                    + "been cut short while it was copied; check that its last row is complete"))
+        }
     }
 }
 

@@ -116,12 +116,14 @@ struct LayoutDetector: Sendable {
         let first = records[index].fields
         var headerRows = [first]
         if kind == .wide || kind == .long, let codeColumn = first.firstIndex(where: { matcher.meaning(of: $0) == .field("credit_code") }) {
+            let periodColumn = first.firstIndex { matcher.meaning(of: $0) == .field("period") }
             var next = index + 1
             while headerRows.count < 3, next < records.count {
                 let row = records[next]
                 let code = codeColumn < row.fields.count ? row.fields[codeColumn] : ""
                 guard !row.isBlank, code.trimmingWhitespace.isEmpty,
-                    !row.fields.contains(where: { LayoutDetector.isTotalsLabel($0) })
+                    !row.fields.contains(where: { LayoutDetector.isTotalsLabel($0) }),
+                    !LayoutDetector.looksLikeData(row.fields, periodColumn: periodColumn)
                 else { break }
                 headerRows.append(row.fields)
                 next += 1
@@ -184,6 +186,18 @@ struct LayoutDetector: Sendable {
         case .unknownBasis: kind.readsAmountColumns ? nil : .unmatched
         case .derived: .derived
         case .other: HeaderText(header).key.isEmpty ? .noHeader : .unmatched
+        }
+    }
+
+    /// Whether a row under the header is data (its credit code left empty), not a second header
+    /// row: its period cell holds a period, or some cell a plain number.
+    static func looksLikeData(_ fields: [String], periodColumn: Int?) -> Bool {
+        if let periodColumn, case .success = PeriodParser.parse(CellReader.cell(fields, periodColumn).trimmingWhitespace) {
+            return true
+        }
+        return fields.contains { cell in
+            guard !cell.trimmingWhitespace.isEmpty, case .number = NumberParser.parse(cell) else { return false }
+            return true
         }
     }
 

@@ -1,3 +1,5 @@
+import ZonestatCore
+
 /// One problem found in an input file, pointing at the cell: file, line, column and value, and
 /// what the analyst should do about it.
 public struct Problem: Sendable, Hashable, CustomStringConvertible {
@@ -31,11 +33,12 @@ public struct Problem: Sendable, Hashable, CustomStringConvertible {
     public var isError: Bool { code.isError }
 
     /// Compiler-style: `inbox/x.csv:17: column 工业总产值本月: "1.2E+5": error[scientific_notation]: …`.
+    /// The file name, column and value are escaped (`\e`, `\n`): they come from the file.
     public var description: String {
-        var text = file
+        var text = EscapedText.escaping(file)
         if let line { text += ":\(line)" }
-        if let column { text += ": column \(column)" }
-        if let value { text += ": \"\(value)\"" }
-        return text + ": \(code.severity)[\(code.rawValue)]: \(message)"
+        if let column { text += ": column \(EscapedText.escaping(column))" }
+        if let value { text += ": \"\(EscapedText.escaping(value))\"" }
+        return text + ": \(code.severity)[\(code.rawValue)]: \(EscapedText.escaping(message))"
     }
 }

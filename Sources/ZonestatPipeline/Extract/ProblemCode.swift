@@ -9,6 +9,10 @@ public enum ProblemCode: String, Sendable, Hashable, CaseIterable, Codable {
     case unknownLayout = "unknown_layout"
     case missingColumn = "missing_column"
     case duplicateColumn = "duplicate_column"
+    /// The file could not be read (permissions, a read error): the system's reason.
+    case unreadableFile = "unreadable_file"
+    /// The file's name is not UTF-8.
+    case badFileName = "bad_file_name"
     // Errors: one cell or row.
     case missingValue = "missing_value"
     case badPeriod = "bad_period"
@@ -36,12 +40,21 @@ public enum ProblemCode: String, Sendable, Hashable, CaseIterable, Codable {
     case totalsMismatch = "totals_mismatch"
     case ignoredColumn = "ignored_column"
     case cellsBeyondHeader = "cells_beyond_header"
+    /// The file is dated later than the clock.
+    case futureDated = "future_dated"
+    /// The file has a header but no data rows.
+    case noRows = "no_rows"
+    /// The last line lacks the line end the other lines have: the file may be cut short.
+    case noFinalLineEnd = "no_final_line_end"
+    /// A negative level target, or a growth target of −100 % or less.
+    case implausibleTarget = "implausible_target"
 
     /// Whether the problem rejects the file.
     public var isError: Bool {
         switch self {
         case .checkCharacter, .defaultUnit, .ytdMismatch, .monthJump, .subsetExceedsTotal, .totalsMismatch,
-            .ignoredColumn, .cellsBeyondHeader:
+            .ignoredColumn, .cellsBeyondHeader,
+            .futureDated, .noRows, .noFinalLineEnd, .implausibleTarget:
             false
         default:
             true

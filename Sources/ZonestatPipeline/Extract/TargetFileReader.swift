@@ -52,6 +52,11 @@ struct TargetFileReader {
                     }
                 } else if let money = MoneyUnit(label: unitText) {
                     amount = cells.convert(decimal, unit: money, text: valueText, valueColumn, line: line, period: nil)
+                    if decimal.significand < 0 {
+                        cells.report(
+                            .implausibleTarget, line: line, column: valueColumn, value: valueText,
+                            "目标值为负数 — a negative level target: check the sign (a decrease is a growth target)")
+                    }
                 } else {
                     cells.report(
                         unitText.isEmpty ? .missingValue : .unknownUnit, line: line, column: unitColumn, value: unitText,
@@ -70,6 +75,12 @@ struct TargetFileReader {
                 break
             case .number(let decimal), .percent(let decimal):
                 growth = decimal.description
+                if TargetFileReader.isAtMostMinusHundred(decimal) {
+                    cells.report(
+                        .implausibleTarget, line: line, column: growthColumn, value: growthText,
+                        "增长目标不大于 −100% — a growth of −100 % or less means nothing left: check the sign and the "
+                            + "unit (percent, e.g. 8 for 8 %)")
+                }
             case .invalid(let problem):
                 cells.report(.badNumber, line: line, column: growthColumn, value: growthText, "\(problem) — \(problem.hint)")
             }
@@ -93,5 +104,14 @@ struct TargetFileReader {
                 unit: unitText.isEmpty ? nil : unitText, source: source.isEmpty ? file : source, line: line))
         }
         parsed.problems += cells.problems
+    }
+
+    /// Whether a percentage is −100 or less, exactly.
+    static func isAtMostMinusHundred(_ decimal: ExactDecimal) -> Bool {
+        guard decimal.significand < 0 else { return false }
+        guard decimal.decimals <= 30 else { return false }
+        var hundred: Int128 = 100
+        for _ in 0..<max(0, decimal.decimals) { hundred *= 10 }
+        return decimal.significand <= -hundred
     }
 }

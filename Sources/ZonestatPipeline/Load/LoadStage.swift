@@ -62,6 +62,9 @@ public struct LoadStage: Sendable {
         try FileManager.default.createDirectory(atPath: workspace.out, withIntermediateDirectories: true)
         let publisher = Publisher(outRoot: workspace.out, runID: runId, hook: publishHook)
         try publisher.recover()
+        var committed = false
+        // A failed run's generation goes with it (a full disk must not stay full for the rerun).
+        defer { if !committed { publisher.abort() } }
         var staged: [String] = []
         let generations = try warehouse.resultGenerations()
         let published = try warehouse.loadFingerprints()
@@ -152,7 +155,9 @@ public struct LoadStage: Sendable {
             let series = try SeriesTable.table(zoneSeries, catalog: catalog).csv(bom: csvBOM)
             let revisions = RevisionsTable.table(try warehouse.revisions(config: config), catalog: catalog).csv(bom: csvBOM)
             summary.files += 2
-            try publisher.commit(folders: staged, topLevelFiles: ["series.csv": series, "revisions.csv": revisions])
+            let report = try publisher.commit(folders: staged, topLevelFiles: ["series.csv": series, "revisions.csv": revisions])
+            committed = true
+            logForeign(report)
         }
         try warehouse.recordPublication(publications, runId: runId)
         try warehouse.storeLoadFingerprints(fingerprints)
@@ -166,6 +171,16 @@ public struct LoadStage: Sendable {
         summary.seconds = Date().timeIntervalSince(started)
         logger.info("published", metadata: ["periods": "\(periods.count)", "files": "\(summary.files)"])
         return summary
+    }
+
+    /// Files in out/ that are not zonestat's: kept (or moved aside), never deleted, and said.
+    func logForeign(_ report: PublicationReport) {
+        for file in report.keptForeign.sorted() {
+            logger.warning("not written by zonestat: kept in the new publication", metadata: ["file": "out/\(file)"])
+        }
+        for (name, aside) in report.movedAside.sorted(by: { $0.key < $1.key }) {
+            logger.warning("not written by zonestat: moved aside", metadata: ["file": "out/\(name)", "now": "out/\(aside)"])
+        }
     }
 
     /// `rows` (one period's zone rows, in position order) put among `series` (by period, then

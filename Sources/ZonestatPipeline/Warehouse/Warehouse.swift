@@ -27,7 +27,11 @@ public final class Warehouse: Sendable {
                     sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;")
             }
             queue = try DatabaseQueue(path: path, configuration: configuration)
+            let unknown = try Warehouse.unknownMigrations(queue)
+            guard unknown.isEmpty else { throw WarehouseError.newerSchema(path: path, unknown: unknown) }
             try Warehouse.migrator.migrate(queue)
+        } catch let error as WarehouseError {
+            throw error
         } catch {
             throw .sqlite(path: path, operation: "open", message: "\(error)")
         }
@@ -61,6 +65,8 @@ public enum WarehouseError: Error, Equatable, Sendable, CustomStringConvertible 
     case sqlite(path: String, operation: String, message: String)
     /// A simulated crash (tests) interrupted a transaction, which was rolled back.
     case interrupted(SimulatedCrash)
+    /// The warehouse holds migrations this version does not know: a newer zonestat made it.
+    case newerSchema(path: String, unknown: [String])
 
     public var description: String {
         switch self {
@@ -68,6 +74,23 @@ public enum WarehouseError: Error, Equatable, Sendable, CustomStringConvertible 
             "\(path): warehouse \(operation) failed: \(message)"
         case .interrupted(let crash):
             "interrupted: \(crash)"
+        case .newerSchema(let path, let unknown):
+            "\(path): made by a newer zonestat (schema \(unknown.joined(separator: ", ")) is unknown to this "
+                + "version) — run the newer zonestat, or restore a backup of the warehouse made by this version"
+        }
+    }
+}
+
+extension Warehouse {
+    /// The migrations the warehouse records that this version does not register: a newer
+    /// zonestat migrated it, and this one would misread or damage what it added.
+    static func unknownMigrations(_ queue: DatabaseQueue) throws -> [String] {
+        try queue.read { db in
+            guard try db.tableExists("grdb_migrations") else { return [] }
+            let known = Set(migrator.migrations)
+            return try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid").filter {
+                !known.contains($0)
+            }
         }
     }
 }

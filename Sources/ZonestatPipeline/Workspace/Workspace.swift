@@ -38,6 +38,8 @@ public enum WorkspaceError: Error, Equatable, Sendable, CustomStringConvertible 
     case locked(path: String)
     /// archive/ or out/ hold more than the warehouse knows: nothing runs until `zonestat rebuild`.
     case inconsistent(WorkspaceInconsistency)
+    /// An inbox file whose size or modification time changed while it was read.
+    case changed(path: String)
 
     public var description: String {
         switch self {
@@ -47,6 +49,8 @@ public enum WorkspaceError: Error, Equatable, Sendable, CustomStringConvertible 
             "\(path): another zonestat run holds the workspace lock — wait for it to finish"
         case .inconsistent(let inconsistency):
             inconsistency.description
+        case .changed(let path):
+            "\(path): changed while it was read — it is taken on a later run, once it stays the same"
         }
     }
 }

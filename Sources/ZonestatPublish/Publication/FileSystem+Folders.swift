@@ -4,45 +4,61 @@ import Foundation
 extension FileSystem {
     /// Creates the folder (and its parents) unless it exists.
     static func makeDirectory(_ path: String) throws(PublicationError) {
+        guard entry(path) != .directory else { return }
+        FaultPoint.reached("mkdir \(path)")
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {
-            throw .fileSystem(operation: "create folder", path: path, code: 0, message: String(describing: error))
+            throw .fileSystem(operation: "create folder", path: path, code: errnoCode(error), message: reason(error))
         }
     }
 
     /// Removes a file, symlink (not its target) or folder tree; nothing when missing.
     static func removeTree(_ path: String) throws(PublicationError) {
         guard entry(path) != .missing else { return }
+        FaultPoint.reached("remove \(path)")
         do {
             try FileManager.default.removeItem(atPath: path)
         } catch {
-            throw .fileSystem(operation: "remove", path: path, code: 0, message: String(describing: error))
+            throw .fileSystem(operation: "remove", path: path, code: errnoCode(error), message: reason(error))
+        }
+    }
+
+    /// The names in a folder, sorted.
+    static func names(_ path: String) throws(PublicationError) -> [String] {
+        do {
+            return try FileManager.default.contentsOfDirectory(atPath: path).sorted()
+        } catch {
+            throw .fileSystem(operation: "list", path: path, code: errnoCode(error), message: reason(error))
         }
     }
 
     /// Creates a symlink at `path` to the relative `destination`; false when the file system
-    /// refuses symlinks.
+    /// refuses (errno says why).
     static func makeSymlink(_ path: String, pointingTo destination: String) -> Bool {
-        (try? FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: destination)) != nil
+        FaultPoint.reached("symlink \(path)")
+        return symlink(destination, path) == 0
     }
 
-    /// Copies a folder of plain files to `destination` (which must not exist), each file
-    /// written and synced as staging files are.
-    static func copyTree(_ source: String, to destination: String) throws(PublicationError) {
-        try makeDirectory(destination)
-        let names: [String]
+    /// Where the symlink at `path` points.
+    static func destination(of path: String) throws(PublicationError) -> String {
         do {
-            names = try FileManager.default.contentsOfDirectory(atPath: source).sorted()
+            return try FileManager.default.destinationOfSymbolicLink(atPath: path)
         } catch {
-            throw .fileSystem(operation: "list", path: source, code: 0, message: String(describing: error))
+            throw .fileSystem(operation: "read link", path: path, code: errnoCode(error), message: reason(error))
         }
-        for name in names {
-            guard let data = FileManager.default.contents(atPath: source + "/" + name) else {
-                throw .fileSystem(operation: "read", path: source + "/" + name, code: 0, message: "cannot read the file")
-            }
-            try writeFile(destination + "/" + name, [UInt8](data))
-        }
-        syncDirectory(destination)
+    }
+
+    /// The errno behind a Foundation error, 0 when there is none.
+    private static func errnoCode(_ error: any Error) -> Int32 {
+        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+        if let underlying, underlying.domain == NSPOSIXErrorDomain { return Int32(underlying.code) }
+        return (error as NSError).domain == NSPOSIXErrorDomain ? Int32((error as NSError).code) : 0
+    }
+
+    /// The system's reason behind a Foundation error.
+    private static func reason(_ error: any Error) -> String {
+        let code = errnoCode(error)
+        return code != 0 ? String(cString: strerror(code)) : error.localizedDescription
     }
 }

@@ -10,6 +10,7 @@
 enum FileSystem {
     /// Writes `bytes` to a new file at `path` (which must not exist), syncs it, closes it.
     static func writeFile(_ path: String, _ bytes: [UInt8]) throws(PublicationError) {
+        FaultPoint.reached("create \(path)")
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw failure("create", path) }
         var written = 0
@@ -25,6 +26,7 @@ enum FileSystem {
             }
             written += count
         }
+        FaultPoint.reached("fsync \(path)")
         if fsync(descriptor) != 0 {
             let error = failure("fsync", path)
             close(descriptor)
@@ -63,10 +65,11 @@ enum FileSystem {
     /// Makes `destination` (which must not exist) a second name of the file at `source`;
     /// false, changing nothing, where the file system cannot.
     static func link(_ source: String, _ destination: String) -> Bool {
+        FaultPoint.reached("link \(destination)")
         #if canImport(Glibc)
-            Glibc.link(source, destination) == 0
+            return Glibc.link(source, destination) == 0
         #else
-            Darwin.link(source, destination) == 0
+            return Darwin.link(source, destination) == 0
         #endif
     }
 
@@ -81,6 +84,7 @@ enum FileSystem {
 
     /// Renames `source` to `destination` in one step, replacing a file or symlink there.
     static func rename(_ source: String, _ destination: String) throws(PublicationError) {
+        FaultPoint.reached("rename \(source)")
         #if canImport(Glibc)
             let result = Glibc.rename(source, destination)
         #else
@@ -93,6 +97,7 @@ enum FileSystem {
     /// `RENAME_EXCHANGE`, Darwin `renamex_np` with `RENAME_SWAP`. Returns false, changing
     /// nothing, where the system or the file system cannot.
     static func exchange(_ first: String, _ second: String) throws(PublicationError) -> Bool {
+        FaultPoint.reached("exchange \(first)")
         #if canImport(Darwin)
             if renamex_np(first, second, UInt32(RENAME_SWAP)) == 0 { return true }
         #elseif canImport(Glibc)

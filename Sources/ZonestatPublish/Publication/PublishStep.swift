@@ -1,27 +1,30 @@
-/// A point between two renames of a publication, where a crash may happen: ``Publisher``
-/// calls its hook with each, so that tests can stop it there and check what a reader sees.
+/// A point of a publication where a crash may happen: ``Publisher`` calls its hook with each,
+/// so that tests can stop it there and check what a reader sees.
 public enum PublishStep: Sendable, Hashable, CustomStringConvertible {
-    /// Every file is written and synced under `.staging-<run>/`; nothing published yet.
+    /// The run's generation is complete and synced under `.generations/<run>/`; nothing of it
+    /// is visible yet.
     case staged
-    /// The previous version of a folder was moved to `.old-<run>/` (only where folders cannot
-    /// be swapped in one step); the folder is missing until the next step.
-    case movedAside(String)
-    /// A folder now holds the new version.
-    case replacedFolder(String)
-    /// A top-level file now holds the new version.
-    case replacedFile(String)
-    /// `latest` now points at (or is a copy of) the named folder.
-    case pointedLatest(String)
-    /// Leftovers of this run are removed: the publication is complete.
+    /// A new period's link (`out/<period>` → `.current/<period>`) exists; it shows nothing
+    /// until the flip.
+    case linked(String)
+    /// `.current` now names this run's generation: every file of the run is visible.
+    case flipped
+    /// The folders and files of the older layout (real folders, no generations) were linked
+    /// into a first generation, now current: readers see the same files.
+    case adopted
+    /// An entry of an older layout (a real folder or file where a link goes) was replaced by
+    /// its link, showing the same generation.
+    case converted(String)
+    /// Earlier generations and leftovers are removed: the publication is complete.
     case cleanedUp
 
     public var description: String {
         switch self {
         case .staged: "staged"
-        case .movedAside(let name): "moved aside \(name)"
-        case .replacedFolder(let name): "replaced folder \(name)"
-        case .replacedFile(let name): "replaced file \(name)"
-        case .pointedLatest(let name): "pointed latest at \(name)"
+        case .linked(let name): "linked \(name)"
+        case .flipped: "flipped"
+        case .adopted: "adopted"
+        case .converted(let name): "converted \(name)"
         case .cleanedUp: "cleaned up"
         }
     }

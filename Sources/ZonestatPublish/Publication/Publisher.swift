@@ -1,69 +1,65 @@
 import Foundation
 
-/// Puts a run's outputs in place so that a reader never sees half a run (outputs.md).
+/// Puts a run's outputs in place so that a reader never sees half a run (outputs.md): a run's
+/// files appear all at once, in one rename.
 ///
-/// Everything is first written and synced under `outRoot/.staging-<run>/`. Then each folder is
-/// swapped with its previous version in one step (or, where the file system cannot swap, the
-/// previous version is moved to `.old-<run>/` and the new one renamed in), each top-level
-/// file is replaced by rename, and `latest` is re-pointed by renaming a new symlink over it
-/// (a copied folder where symlinks fail). A crash at any point leaves every folder the
-/// complete previous or the complete new version; the next ``publish(_:)`` (or
-/// ``recover()``) restores an `.old-` folder whose folder is missing and removes leftovers.
+/// Every run writes a complete *generation* under `outRoot/.generations/<run>/`: the folders it
+/// renders, the files of every other period linked from the previous generation (no bytes
+/// copied), `series.csv`, and `latest` (a link to the newest period). The hidden link
+/// `.current` names the generation readers see; publishing is one rename of a new `.current`
+/// over the old. The documented paths are links that never change: `out/<period>` →
+/// `.current/<period>`, `out/series.csv` → `.current/series.csv`, `out/latest` →
+/// `.current/latest`. A crash at any point leaves the previous generation or the new one in
+/// view; the next ``begin()`` (or ``recover()``) removes what the stopped run left.
+///
+/// Files in a period folder that are not the publisher's (a workbook an analyst saved there)
+/// are carried into the new generation and reported, never deleted; entries of `out/` that
+/// are not the publisher's names are never touched.
 public struct Publisher: Sendable {
     /// The output root: `<workspace>/out`.
     public var outRoot: String
-    /// This run's id, a plain name: it names the staging and old folders.
+    /// This run's id, a plain name: it names the run's generation.
     public var runID: String
-    /// Called after every step that changes what a reader sees; a test throws from it to
-    /// simulate a crash there.
+    /// Called after every step that changes what a reader sees or leaves; a test throws from it
+    /// to simulate a crash there.
     public var hook: (@Sendable (PublishStep) throws -> Void)?
-    /// Whether to swap folders in one step where the system can (tests turn it off to check
-    /// the move-aside path).
-    var swapsFolders = true
-    /// Whether to link `latest` (tests turn it off to check the copied folder).
-    var linksLatest = true
+
+    /// The name of this run's generation: the run id, unless the generation readers see has
+    /// that name (a run id used twice), then the run id with `-again`.
+    let generationName: String
 
     public init(outRoot: String, runID: String, hook: (@Sendable (PublishStep) throws -> Void)? = nil) {
         self.outRoot = outRoot
         self.runID = runID
         self.hook = hook
+        let current = try? FileManager.default.destinationOfSymbolicLink(
+            atPath: (outRoot.hasSuffix("/") ? outRoot : outRoot + "/") + Publisher.currentName)
+        generationName = current == Publisher.generationsName + "/" + runID ? runID + "-again" : runID
     }
 
-    /// The name of the link (or copy) to the newest period.
+    /// The name of the link to the newest period.
     public static let latestName = "latest"
+    /// The hidden link to the generation readers see, and the folder of generations.
+    static let currentName = ".current"
+    static let generationsName = ".generations"
 
-    var stagingPath: String { path(".staging-" + runID) }
-    var oldPath: String { path(".old-" + runID) }
+    var generationsPath: String { path(Publisher.generationsName) }
+    /// This run's generation.
+    var generationPath: String { generationsPath + "/" + generationName }
+    var currentPath: String { path(Publisher.currentName) }
 
     func path(_ name: String) -> String {
         outRoot.hasSuffix("/") ? outRoot + name : outRoot + "/" + name
     }
 
-    /// Publishes `publication`: every folder and top-level file, then `latest`. Rethrows what
-    /// the hook throws, untouched; otherwise throws ``PublicationError``.
-    public func publish(_ publication: Publication) throws {
+    /// Publishes `publication`: every folder and top-level file, then `latest`, in one step.
+    /// Rethrows what the hook throws, untouched; otherwise throws ``PublicationError``.
+    @discardableResult
+    public func publish(_ publication: Publication) throws -> PublicationReport {
         try validate(publication)
         try begin()
         for folder in publication.folders { try stage(folder) }
-        try commit(folders: publication.folders.map(\.name), topLevelFiles: publication.topLevelFiles)
-    }
-
-    /// Puts the staged folder `name` in place of the published one.
-    func replaceFolder(_ name: String) throws {
-        let staged = stagingPath + "/" + name, target = path(name)
-        if FileSystem.entry(target) == .missing {
-            try FileSystem.rename(staged, target)
-        } else if swapsFolders, try FileSystem.exchange(staged, target) {
-            // The previous version is now in staging, removed with it at the end.
-        } else {
-            try FileSystem.makeDirectory(oldPath)
-            try FileSystem.rename(target, oldPath + "/" + name)
-            FileSystem.syncDirectory(outRoot)
-            try hook?(.movedAside(name))
-            try FileSystem.rename(staged, target)
-        }
-        FileSystem.syncDirectory(outRoot)
-        try hook?(.replacedFolder(name))
+        return try commit(folders: publication.folders.map(\.name), topLevelFiles: publication.topLevelFiles)
     }
 
     /// Rejects names that are not plain names, or that the publisher reserves.
@@ -87,10 +83,31 @@ public struct Publisher: Sendable {
 
     static func checkName(_ name: String) throws(PublicationError) {
         if name.isEmpty { throw .invalidName(name, reason: "the name is empty") }
+        if name == "." || name == ".." { throw .invalidName(name, reason: "not a plain name") }
         if name.contains("/") || name.contains("\0") { throw .invalidName(name, reason: "a name cannot contain / or NUL") }
         if name.hasPrefix(".") { throw .invalidName(name, reason: "names starting with a dot are the publisher's own") }
         if name == latestName || name == latestName + ".tmp" {
             throw .invalidName(name, reason: "\(latestName) is the link to the newest period")
         }
     }
+
+    /// `2023-04`: four digits, a dash, two digits.
+    static func isPeriodName(_ name: String) -> Bool {
+        let bytes = Array(name.utf8)
+        guard bytes.count == 7, bytes[4] == UInt8(ascii: "-") else { return false }
+        return bytes.enumerated().allSatisfy { index, byte in
+            index == 4 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+        }
+    }
+}
+
+/// What a publication did besides publishing: the files it found that are not its own.
+public struct PublicationReport: Sendable, Hashable {
+    /// Files in period folders that the publisher did not write (`2023-04/分析.xlsx`), kept
+    /// in the new generation where they were.
+    public var keptForeign: [String] = []
+    /// Entries moved aside because they stood where a published name goes, by old → new path.
+    public var movedAside: [String: String] = [:]
+
+    public init() {}
 }

@@ -19,6 +19,8 @@ extension ReportBuilder {
         "price_index_conflict": "价格指数冲突", "price_index_missing": "缺少价格指数",
         "quarantined_file": "文件被拒收（未计入本期数据）",
         "ignored_column": "有内容的列未被读取", "cells_beyond_header": "表头之外的单元格未被读取",
+        "future_dated": "文件日期晚于当前时间", "no_rows": "文件只有表头、没有数据",
+        "no_final_line_end": "文件末行不完整（可能未复制完）", "implausible_target": "年度目标数值异常",
     ]
 
     mutating func warningBlocks() -> [ReportBlock] {

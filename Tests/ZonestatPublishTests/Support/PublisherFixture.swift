@@ -62,10 +62,47 @@ struct PublisherFixture {
         return ["2023-03", "2023-04", "2023-05"].contains { Self.versions($0).contains(latest) }
     }
 
+    /// Whether a reader sees one run whole: all of the previous publication (no May, April
+    /// old, the old series, latest on April) or all of the next.
+    func isWholeRun() -> Bool {
+        let series = FileManager.default.contents(atPath: root + "/series.csv").map { [UInt8]($0) }
+        let old = contents("2023-05") == nil && contents("2023-04") == Self.previous.folders[1].files
+            && series == Array("old series".utf8) && contents("latest") == Self.previous.folders[1].files
+        let new = contents("2023-05") == Self.next.folders[1].files && contents("2023-04") == Self.next.folders[0].files
+            && series == Array("new series".utf8) && contents("latest") == Self.next.folders[1].files
+        return (old || new) && contents("2023-03") == Self.previous.folders[0].files
+    }
+
+    /// The names under the root a reader looks at (the publisher's hidden ones left out).
+    func visibleNames() -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+    }
+
+    /// The hidden names: exactly the current link and one generation when nothing is left over.
+    func isTidy() -> Bool {
+        let hidden = ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).filter { $0.hasPrefix(".") }.sorted()
+        let generations = (try? FileManager.default.contentsOfDirectory(atPath: root + "/.generations")) ?? []
+        return hidden == [".current", ".generations"] && generations.count == 1
+    }
+
+    /// Writes the older layout (real folders, a real series.csv, latest linked to a folder):
+    /// what a version before generations published.
+    func writeOlderLayout(_ publication: Publication) throws {
+        for folder in publication.folders {
+            try FileManager.default.createDirectory(atPath: root + "/" + folder.name, withIntermediateDirectories: true)
+            for (name, bytes) in folder.files {
+                try Data(bytes).write(to: URL(fileURLWithPath: root + "/" + folder.name + "/" + name))
+            }
+        }
+        for (name, bytes) in publication.topLevelFiles { try Data(bytes).write(to: URL(fileURLWithPath: root + "/" + name)) }
+        if let newest = publication.folders.map(\.name).max() {
+            try FileManager.default.createSymbolicLink(atPath: root + "/latest", withDestinationPath: newest)
+        }
+    }
+
     /// Whether the root holds exactly this run's outputs and nothing left over.
     func isCompleteNext() -> Bool {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: root).sorted()) ?? []
-        return names == ["2023-03", "2023-04", "2023-05", "latest", "series.csv"]
+        return visibleNames() == ["2023-03", "2023-04", "2023-05", "latest", "series.csv"] && isTidy()
             && contents("2023-03") == Self.previous.folders[0].files
             && contents("2023-04") == Self.next.folders[0].files
             && contents("2023-05") == Self.next.folders[1].files
