@@ -42,6 +42,9 @@ struct RevisionStoryTests {
         #expect(conflicts.count == 160)  // 40 units × 4 values, every one 4 % above the real one
         #expect(try text(ws, "2023-04/report.md").contains(headline))
         #expect(csvRows(try ws.outFile("2023-04/changes.csv")).count == 1)
+        // The newest period's warnings say the file is held, and what to do.
+        let notice = String(decoding: try ws.outFile("2023-04/warnings.csv"), as: UTF8.self)
+        #expect(notice.contains("与已入库的数据有160处不一致，整个文件暂未入库"))
         // Nothing of the figures moved (the report's list of quarantined files did).
         for path in ["2023-04/indicators.csv", "2023-04/targets.csv", "series.csv", "revisions.csv"] {
             #expect(try ws.outFile(path) == before[path], "\(path)")

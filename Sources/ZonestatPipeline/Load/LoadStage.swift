@@ -109,8 +109,12 @@ public struct LoadStage: Sendable {
                 warnings += files.filter { $0.status == "quarantined" }.map { file in
                     PublishedWarning(
                         source: .extract, file: file.name, code: "quarantined_file", period: nil,
-                        message: "rejected with \(file.errors) error(s): nothing of it is in these figures — read "
-                            + "\(file.storedAs).errors.csv, fix the file and drop it into the inbox again")
+                        message: file.conflicts > 0 && file.conflicts == file.errors
+                            ? "与已入库的数据有\(file.conflicts)处不一致，整个文件暂未入库，本期数据不含该文件：若是更正，"
+                                + "请在文件名中加“更正”后重新放入收件箱；否则请按\(file.storedAs).errors.csv核对改正 / held: "
+                                + "\(file.conflicts) value(s) differ from those held — rename it with 更正 if it is a correction"
+                            : "rejected with \(file.errors) error(s): nothing of it is in these figures — read "
+                                + "\(file.storedAs).errors.csv, fix the file and drop it into the inbox again")
                 }
             }
             let series = zoneSeries.filter {

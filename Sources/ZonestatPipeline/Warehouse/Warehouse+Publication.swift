@@ -14,6 +14,8 @@ extension Warehouse {
         public var status: String
         public var storedAs: String
         public var errors: Int
+        /// Of its errors, the values that differ from those held (a file held, not rejected).
+        public var conflicts: Int
     }
 
     /// Every ingested or quarantined file, oldest first.
@@ -23,7 +25,10 @@ extension Warehouse {
                 db,
                 sql: """
                     SELECT file_name, sha256, COALESCE(encoding, '') AS encoding, COALESCE(kind, '') AS kind, rows,
-                           periods, status, stored_as, errors
+                           periods, status, stored_as, errors,
+                           CASE status WHEN 'quarantined' THEN
+                               (SELECT COUNT(*) FROM problems p WHERE p.file_id = ledger.id AND p.code = 'revision_conflict')
+                           ELSE 0 END AS conflicts
                     FROM ledger WHERE status IN ('ingested', 'quarantined') ORDER BY id
                     """
             ).map { row in
@@ -31,7 +36,7 @@ extension Warehouse {
                 return LedgerFile(
                     name: row["file_name"], sha256: row["sha256"], encoding: row["encoding"], kind: row["kind"],
                     rows: row["rows"], periods: periods, status: row["status"], storedAs: row["stored_as"],
-                    errors: row["errors"])
+                    errors: row["errors"], conflicts: row["conflicts"])
             }
         }
     }
