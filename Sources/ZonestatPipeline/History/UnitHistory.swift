@@ -59,7 +59,7 @@ public struct UnitHistory: Sendable, Hashable {
             let spec = indicators.first { $0.id == vintage.indicator }
             let unit = spec?.unit ?? .tenThousandYuan
             return [
-                vintage.period.description, spec?.name ?? vintage.indicator, vintage.basis.id,
+                vintage.period.description, spec?.name ?? vintage.indicator, RevisionConflictReport.basisName(vintage.basis),
                 // As TableCell.amount writes it into indicators.csv.
                 AmountSum(vintage.amount).decimalString(in: unit), unit.label, vintage.fileName, String(vintage.line),
                 vintage.runId, vintage.recordedAt, vintage.supersededBy.map { "已被 \($0) 修订" } ?? "现行",
