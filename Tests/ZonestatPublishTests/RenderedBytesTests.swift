@@ -18,26 +18,28 @@ struct RenderedBytesTests {
         "bom/indicators.csv": "2699664fedb259411b26290d247860a8a88f03e4b8f10651ae48d6ae3a46762d",
         "bom/indicators.json": "1dee2e24f53eaa1b011561ca08f77a5e4e597bcea9194eeffc3df10432e94db7",
         "bom/changes.csv": "b7c75ca3d71dd1576c3057e92d832772b3ef388b599c9c06eec1d99c678b68e8",
-        "bom/manifest.json": "da1cea6be446446a8609a4637703dd4faae29b66d89fccd3954937ea90f6b443",
+        "bom/manifest.json": "2c272801dcbb1c006322a5635722687a169c3eb59c2cd86d2b04beba59009db4",
         "bom/revisions.csv": "76a9cdaf2681f6cabe3caf20a1cdf05b6a12568f99f19e63e8b2033d1ab1adff",
         "bom/revisions.json": "37517e5f3dc66819f61f5a7bb8ace1921282415f10551d2defa5c3eb0985b570",
-        "bom/report.html": "cb71982b811571578369825eabfbd07a60a0185bbfed7752c6e1a04b16f9b69e",
-        "bom/report.md": "df7be9d7620c891793a0dc872cbc0f30f49af3b4421bb5d6a5ccf48b0f2b1c06",
+        "bom/report.html": "3a50efaf3c10a8907a22674fcba3c520ed86ce414a875652c24a698300bd33ce",
+        "bom/report.md": "513e79e1741ae4cca1cd79fa9208c70b68da504fcaea7a577de695cfb9e8bd76",
         "bom/roster.csv": "e1806cb6ced2489d58177e6546e9f88dbd849f6cce8274482664e86f237da3c4",
         "bom/roster.json": "27ff1e92b91466316b8265bf1a8da767581c4d073ab89087e45e22710c9b2e2f",
+        "bom/tables.xlsx": "01e25c6fd9ee12d55831bbf78735b8b1913a543e777238546a240fd3d5bd0e9d",
         "bom/targets.csv": "eaaf386cd3e50f047a57748dbc8edcb382923697acc2ba38ee9e720ff7bc5899",
         "bom/targets.json": "1f9e3f9c7513bbfaafee6d0f714559a59af170f52cc09930be41506c505f8afb",
         "bom/warnings.csv": "a7dfae4256265c2036bdea0c557da38c890587b88b664df9c1396f1fa5a27ee9",
         "plain/indicators.csv": "c82fddc158b45d883d15b4855d7de60eb14cfb66543476d3227fd5111315205b",
         "plain/indicators.json": "1dee2e24f53eaa1b011561ca08f77a5e4e597bcea9194eeffc3df10432e94db7",
         "plain/changes.csv": "8281eb880999904649991bbacde971b378c6f0e3ec73605d0f352e12c4f69a69",
-        "plain/manifest.json": "fdb1df4b48f368573b49920965c55e3a5681b41a502ced397d79d43376039c66",
+        "plain/manifest.json": "0ed505a53f7b3cb6154e325133684cc1b72c3b74d5d611e0b8f48cfc183b75e0",
         "plain/revisions.csv": "46becaec041ef7a40d997ebc571ce1fd94e636640fcd6260e6e641eb7d44accf",
         "plain/revisions.json": "37517e5f3dc66819f61f5a7bb8ace1921282415f10551d2defa5c3eb0985b570",
-        "plain/report.html": "cb71982b811571578369825eabfbd07a60a0185bbfed7752c6e1a04b16f9b69e",
-        "plain/report.md": "df7be9d7620c891793a0dc872cbc0f30f49af3b4421bb5d6a5ccf48b0f2b1c06",
+        "plain/report.html": "3a50efaf3c10a8907a22674fcba3c520ed86ce414a875652c24a698300bd33ce",
+        "plain/report.md": "513e79e1741ae4cca1cd79fa9208c70b68da504fcaea7a577de695cfb9e8bd76",
         "plain/roster.csv": "d0c372be62709caf0fabbc39af31c5c02b51d027398e2ab2df65e879c870514d",
         "plain/roster.json": "27ff1e92b91466316b8265bf1a8da767581c4d073ab89087e45e22710c9b2e2f",
+        "plain/tables.xlsx": "01e25c6fd9ee12d55831bbf78735b8b1913a543e777238546a240fd3d5bd0e9d",
         "plain/targets.csv": "22095bf2439432bdaa1d119e50557e409967710006f4b8f06908df422a015431",
         "plain/targets.json": "1f9e3f9c7513bbfaafee6d0f714559a59af170f52cc09930be41506c505f8afb",
         "plain/warnings.csv": "095a6e51555b1a93ab2dde6eea45b89233e2b21a360637e7f138a24afaeb1032",
@@ -55,7 +57,7 @@ struct RenderedBytesTests {
         }
         // The generated period reaches every section of the report.
         let report = TestText.string(folder.files["report.md"] ?? [])
-        for phrase in ["全年目标存在冲突", "拉动较多的是", "下拉较多的是", "从增长面看", "前8条如下", "附表"] {
+        for phrase in ["全年目标存在冲突", "拉动较多的是", "下拉较多的是", "从增长面看", "每类至多列出10条", "附表", "附件：数据质量说明"] {
             #expect(report.contains(phrase), "report.md lacks \(phrase)")
         }
         #expect(TestText.string(folder.files["report.html"] ?? []).contains("<svg"))

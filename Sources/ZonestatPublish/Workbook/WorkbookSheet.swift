@@ -1,0 +1,45 @@
+/// One sheet of an .xlsx workbook: rows of typed cells, the first `frozenRows` held in view.
+struct WorkbookSheet: Sendable, Hashable {
+    /// The tab's name (at most 31 characters, none of `: \ / ? * [ ]`).
+    var name: String
+    var rows: [[WorkbookCell]]
+    /// Header rows frozen at the top.
+    var frozenRows: Int
+}
+
+/// A cell of a ``WorkbookSheet``.
+enum WorkbookCell: Sendable, Hashable {
+    /// Text, kept as written: a code such as `06` or an 18-character credit code stays text.
+    case text(String)
+    /// A header cell (bold).
+    case header(String)
+    /// A decimal number as text (`-?digits[.digits]`), shown with `decimals` decimals.
+    case number(String, decimals: Int)
+    case empty
+
+    /// A number cell from published text, shown with as many decimals as the text has; text
+    /// that is not a plain decimal stays text.
+    static func published(_ text: String) -> WorkbookCell {
+        guard let decimals = decimalPlaces(text) else { return .text(text) }
+        return .number(text.hasPrefix("+") ? String(text.dropFirst()) : text, decimals: decimals)
+    }
+
+    /// The decimals of `[+-]digits[.digits]`, or nil for any other text.
+    static func decimalPlaces(_ text: String) -> Int? {
+        var digits = Substring(text)
+        if digits.first == "-" || digits.first == "+" { digits = digits.dropFirst() }
+        let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } })
+        else { return nil }
+        return parts.count == 2 ? parts[1].count : 0
+    }
+
+    /// The cell of a published table: numbers as numbers at their printed decimals, the rest text.
+    init(_ cell: TableCell) {
+        switch cell {
+        case .text(let text): self = .text(text)
+        case .number(let text): self = WorkbookCell.decimalPlaces(text).map { .number(text, decimals: $0) } ?? .text(text)
+        case .empty: self = .empty
+        }
+    }
+}
