@@ -82,6 +82,11 @@ public struct ReportContext: Sendable, Hashable {
         (rows.units[indicator] ?? []).map { result.indicators[$0] }
     }
 
+    /// Every unit row of the period, in the core's order (the workbook's unit sheet).
+    var periodUnitRows: [IndicatorRow] {
+        periodIndicators.filter { $0.scope == .unit }
+    }
+
     /// The zone row of `indicator` for the period before this one in the same year (the
     /// series, or the result), if any.
     func previousZoneRow(_ indicator: String) -> IndicatorRow? {

@@ -18,13 +18,12 @@ public enum TablesWorkbook {
 
     static func sheets(_ context: ReportContext, document: ReportDocument) throws(PublishError) -> [WorkbookSheet] {
         var sheets = reportSheets(document)
-        let rows = context.periodIndicators
         let catalog = context.catalog
-        let figures = try IndicatorsTable.table(rows.filter { $0.scope != .unit }, catalog: catalog)
+        let figures = try IndicatorsTable.table(context.periodIndicators.filter { $0.scope != .unit }, catalog: catalog)
         sheets.append(sheet("指标", figures, headers: indicatorHeaders))
         sheets.append(sheet("目标", try TargetsTable.table(context.targets, catalog: catalog), headers: targetHeaders))
         sheets.append(sheet("企业增减", RosterTable.table(context.roster), headers: rosterHeaders))
-        sheets.append(try unitSheet(context, rows.filter { $0.scope == .unit }))
+        sheets.append(try unitSheet(context, context.periodUnitRows))
         return sheets
     }
 

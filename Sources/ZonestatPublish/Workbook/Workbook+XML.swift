@@ -87,23 +87,40 @@ enum WorkbookXML {
         xml += "<sheetData>"
         var bytes = Array(xml.utf8)
         bytes.reserveCapacity(bytes.count + sheet.rows.count * 400)
+        // Written piece by piece into the bytes: a province's unit sheet has millions of cells.
+        let width = sheet.rows.reduce(0) { max($0, $1.count) }
+        let letters = (0..<width).map { Array(columnName($0).utf8) }
         for (rowIndex, row) in sheet.rows.enumerated() {
-            var line = "<row r=\"\(rowIndex + 1)\">"
+            let number = Array(String(rowIndex + 1).utf8)
+            bytes += "<row r=\"".utf8
+            bytes += number
+            bytes += "\">".utf8
             for (columnIndex, cell) in row.enumerated() {
-                let reference = columnName(columnIndex) + String(rowIndex + 1)
+                let style: String
                 switch cell {
-                case .empty:
-                    continue
-                case .text(let text):
-                    line += "<c r=\"\(reference)\" s=\"2\" t=\"inlineStr\"><is>\(textElement(text))</is></c>"
-                case .header(let text):
-                    line += "<c r=\"\(reference)\" s=\"1\" t=\"inlineStr\"><is>\(textElement(text))</is></c>"
-                case .number(let text, let decimals):
-                    line += "<c r=\"\(reference)\" s=\"\(3 + min(max(decimals, 0), maxDecimals))\"><v>\(text)</v></c>"
+                case .empty: continue
+                case .text: style = "2"
+                case .header: style = "1"
+                case .number(_, let decimals): style = String(3 + min(max(decimals, 0), maxDecimals))
+                }
+                bytes += "<c r=\"".utf8
+                bytes += letters[columnIndex]
+                bytes += number
+                bytes += "\" s=\"".utf8
+                bytes += style.utf8
+                switch cell {
+                case .text(let text), .header(let text):
+                    bytes += "\" t=\"inlineStr\"><is>".utf8
+                    bytes += textElement(text).utf8
+                    bytes += "</is></c>".utf8
+                case .number(let text, _):
+                    bytes += "\"><v>".utf8
+                    bytes += text.utf8
+                    bytes += "</v></c>".utf8
+                case .empty: break
                 }
             }
-            line += "</row>"
-            bytes += line.utf8
+            bytes += "</row>".utf8
         }
         bytes += "</sheetData></worksheet>".utf8
         return bytes
