@@ -49,28 +49,33 @@ public enum TablesWorkbook {
         return sheets
     }
 
-    /// The unit rows with each unit's industry code and area: credit and industry codes as text.
+    /// The unit rows with each unit's industry code and area: credit and industry codes as
+    /// text. Each row's cells are made as the sheet is written.
     static func unitSheet(_ context: ReportContext, _ rows: [IndicatorRow]) throws(PublishError) -> WorkbookSheet {
-        let table = try IndicatorsTable.table(rows, catalog: context.catalog)
-        let codeColumn = IndicatorsTable.columns.firstIndex(of: "scope_id") ?? 5
-        var sheetRows: [[WorkbookCell]] = [
-            (["统一社会信用代码", "企业名称", "行业代码", "行业", "片区"] + Array(indicatorHeaders.prefix(4))
-                + Array(indicatorHeaders.dropFirst(7))).map(WorkbookCell.header)
-        ]
-        sheetRows.reserveCapacity(rows.count + 1)
-        for (row, cells) in zip(rows, table.rows) {
-            let unit = context.units[row.scopeId]
-            let industry = unit?.industry ?? ""
+        let catalog = context.catalog
+        for indicator in Set(rows.map(\.indicator)) { _ = try catalog.definition(indicator, in: file) }
+        let header = (["统一社会信用代码", "企业名称", "行业代码", "行业", "片区"] + Array(indicatorHeaders.prefix(4))
+            + Array(indicatorHeaders.dropFirst(7))).map(WorkbookCell.header)
+        let units = context.units
+        return WorkbookSheet(name: "企业", frozenRows: 1, rowCount: rows.count + 1, columnCount: header.count) { index in
+            guard index > 0 else { return header }
+            let row = rows[index - 1]
+            let unitInfo = units[row.scopeId]
+            let industry = unitInfo?.industry ?? ""
             let division = industry.count >= 2 ? IndustryDivision.name(String(industry.prefix(2))) ?? "" : ""
-            var line: [WorkbookCell] = [
+            let definition = catalog.definition(row.indicator)
+            let unit = definition?.unit ?? .tenThousandYuan
+            let cells: [TableCell] = [
                 .text(row.scopeId), .text(row.scopeName), industry.isEmpty ? .empty : .text(industry),
-                division.isEmpty ? .empty : .text(division), (unit?.area).map(WorkbookCell.text) ?? .empty,
+                division.isEmpty ? .empty : .text(division), .optionalText(unitInfo?.area),
+                .text(row.period.description), .text(row.indicator), .text(definition?.name ?? row.indicator),
+                .text(unit.label), .integer(row.units), .amount(row.ytd, in: unit), .amount(row.ytdBase, in: unit),
+                .percent(row.ytdYoYPercent), .amount(row.ytdIncrement, in: unit), .amount(row.month, in: unit),
+                .amount(row.monthBase, in: unit), .percent(row.monthYoYPercent), .percent(row.pullPoints),
+                .percent(row.sharePercent), .flag(row.estimate),
             ]
-            line += cells.prefix(4).map(WorkbookCell.init)
-            line += cells.dropFirst(codeColumn + 2).map(WorkbookCell.init)
-            sheetRows.append(line)
+            return cells.map(WorkbookCell.init)
         }
-        return WorkbookSheet(name: "企业", rows: sheetRows, frozenRows: 1)
     }
 
     static func sheet(_ name: String, _ table: PublishedTable, headers: [String]) -> WorkbookSheet {

@@ -86,11 +86,11 @@ enum WorkbookXML {
         }
         xml += "<sheetData>"
         var bytes = Array(xml.utf8)
-        bytes.reserveCapacity(bytes.count + sheet.rows.count * 400)
+        bytes.reserveCapacity(bytes.count + sheet.rowCount * 400)
         // Written piece by piece into the bytes: a province's unit sheet has millions of cells.
-        let width = sheet.rows.reduce(0) { max($0, $1.count) }
-        let letters = (0..<width).map { Array(columnName($0).utf8) }
-        for (rowIndex, row) in sheet.rows.enumerated() {
+        let letters = (0..<sheet.columnCount).map { Array(columnName($0).utf8) }
+        for rowIndex in 0..<sheet.rowCount {
+            let row = sheet.row(rowIndex)
             let number = Array(String(rowIndex + 1).utf8)
             bytes += "<row r=\"".utf8
             bytes += number
@@ -131,8 +131,8 @@ enum WorkbookXML {
     static func columnWidths(_ sheet: WorkbookSheet) -> [Int] {
         var widths: [Int] = []
         // The first rows and a sample of the rest: a province's unit sheet is long.
-        let sample = sheet.rows.count > 2000 ? Array(sheet.rows.prefix(2000)) : sheet.rows
-        for row in sample {
+        for rowIndex in 0..<min(sheet.rowCount, 2000) {
+            let row = sheet.row(rowIndex)
             for (index, cell) in row.enumerated() {
                 let text: String
                 switch cell {

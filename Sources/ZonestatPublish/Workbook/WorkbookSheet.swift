@@ -1,10 +1,33 @@
 /// One sheet of an .xlsx workbook: rows of typed cells, the first `frozenRows` held in view.
-struct WorkbookSheet: Sendable, Hashable {
+///
+/// The rows are asked for one at a time while the sheet is written, so that a province's unit
+/// sheet is never held as cells all at once.
+struct WorkbookSheet: Sendable {
     /// The tab's name (at most 31 characters, none of `: \ / ? * [ ]`).
     var name: String
-    var rows: [[WorkbookCell]]
     /// Header rows frozen at the top.
     var frozenRows: Int
+    var rowCount: Int
+    /// The widest row's cells.
+    var columnCount: Int
+    /// The cells of row `index` (0-based).
+    let row: @Sendable (Int) -> [WorkbookCell]
+
+    /// A sheet of rows already made.
+    init(name: String, rows: [[WorkbookCell]], frozenRows: Int) {
+        self.init(
+            name: name, frozenRows: frozenRows, rowCount: rows.count, columnCount: rows.reduce(0) { max($0, $1.count) }
+        ) { rows[$0] }
+    }
+
+    /// A sheet whose rows are made as they are written.
+    init(name: String, frozenRows: Int, rowCount: Int, columnCount: Int, row: @escaping @Sendable (Int) -> [WorkbookCell]) {
+        self.name = name
+        self.frozenRows = frozenRows
+        self.rowCount = rowCount
+        self.columnCount = columnCount
+        self.row = row
+    }
 }
 
 /// A cell of a ``WorkbookSheet``.
