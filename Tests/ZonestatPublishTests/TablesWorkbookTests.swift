@@ -21,7 +21,7 @@ struct TablesWorkbookTests {
 
     @Test func publishedTextBecomesNumbersAtItsDecimalsAndCodesStayText() {
         #expect(WorkbookCell.published("51.1") == .number("51.1", decimals: 1))
-        #expect(WorkbookCell.published("+36.3") == .number("36.3", decimals: 1))
+        #expect(WorkbookCell.published("+36.3") == .signedNumber("36.3", decimals: 1))
         #expect(WorkbookCell.published("-0.10") == .number("-0.10", decimals: 2))
         #expect(WorkbookCell.published("125") == .number("125", decimals: 0))
         #expect(WorkbookCell.published("—") == .text("—"))
@@ -40,5 +40,8 @@ struct TablesWorkbookTests {
         #expect(xml.contains("<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"))
         #expect(xml.contains("<c r=\"A2\" s=\"2\" t=\"inlineStr\"><is><t>06</t></is></c><c r=\"B2\" s=\"5\"><v>1.50</v></c>"))
         #expect(WorkbookXML.styles.contains("<numFmt numFmtId=\"165\" formatCode=\"0.00\"/>"))
+        #expect(WorkbookXML.styles.contains("<numFmt numFmtId=\"173\" formatCode=\"+0.0;-0.0;0.0\"/>"))
+        let signed = WorkbookSheet(name: "t", rows: [[.signedNumber("36.3", decimals: 1)]], frozenRows: 0)
+        #expect(String(decoding: WorkbookXML.worksheet(signed), as: UTF8.self).contains("<c r=\"A1\" s=\"13\"><v>36.3</v></c>"))
     }
 }

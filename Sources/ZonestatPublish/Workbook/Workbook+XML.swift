@@ -43,12 +43,17 @@ enum WorkbookXML {
         return xml + "</Relationships>"
     }
 
-    /// Styles: 0 general, 1 bold header text, 2 text (`@`), 3 + d a number with d decimals.
+    /// Styles: 0 general, 1 bold header text, 2 text (`@`), 3 + d a number with d decimals,
+    /// ``signedStyle`` + d the same with a `+` before a positive number.
     static var styles: String {
         var xml = declaration + "<styleSheet xmlns=\"\(main)\">"
-        xml += "<numFmts count=\"\(maxDecimals)\">"
+        xml += "<numFmts count=\"\(2 * maxDecimals + 1)\">"
         for decimals in 1...maxDecimals {
             xml += "<numFmt numFmtId=\"\(163 + decimals)\" formatCode=\"0.\(String(repeating: "0", count: decimals))\"/>"
+        }
+        for decimals in 0...maxDecimals {
+            let code = decimals == 0 ? "0" : "0." + String(repeating: "0", count: decimals)
+            xml += "<numFmt numFmtId=\"\(signedFormat + decimals)\" formatCode=\"+\(code);-\(code);\(code)\"/>"
         }
         xml += "</numFmts>"
         xml += "<fonts count=\"2\"><font><sz val=\"11\"/><name val=\"等线\"/><family val=\"2\"/></font>"
@@ -56,7 +61,7 @@ enum WorkbookXML {
         xml += "<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill></fills>"
         xml += "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
         xml += "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
-        xml += "<cellXfs count=\"\(4 + maxDecimals)\">"
+        xml += "<cellXfs count=\"\(signedStyle + maxDecimals + 1)\">"
         xml += "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
         xml += "<xf numFmtId=\"49\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\" applyNumberFormat=\"1\"/>"
         xml += "<xf numFmtId=\"49\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
@@ -64,9 +69,16 @@ enum WorkbookXML {
         for decimals in 1...maxDecimals {
             xml += "<xf numFmtId=\"\(163 + decimals)\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
         }
+        for decimals in 0...maxDecimals {
+            xml += "<xf numFmtId=\"\(signedFormat + decimals)\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
+        }
         xml += "</cellXfs><cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
         return xml + "</styleSheet>"
     }
+
+    /// The first signed number format's id and the first signed style.
+    static let signedFormat = 164 + maxDecimals
+    static let signedStyle = 4 + maxDecimals
 
     /// A worksheet's XML as bytes.
     static func worksheet(_ sheet: WorkbookSheet) -> [UInt8] {
@@ -102,6 +114,7 @@ enum WorkbookXML {
                 case .text: style = "2"
                 case .header: style = "1"
                 case .number(_, let decimals): style = String(3 + min(max(decimals, 0), maxDecimals))
+                case .signedNumber(_, let decimals): style = String(signedStyle + min(max(decimals, 0), maxDecimals))
                 }
                 bytes += "<c r=\"".utf8
                 bytes += letters[columnIndex]
@@ -113,7 +126,7 @@ enum WorkbookXML {
                     bytes += "\" t=\"inlineStr\"><is>".utf8
                     bytes += textElement(text).utf8
                     bytes += "</is></c>".utf8
-                case .number(let text, _):
+                case .number(let text, _), .signedNumber(let text, _):
                     bytes += "\"><v>".utf8
                     bytes += text.utf8
                     bytes += "</v></c>".utf8
@@ -136,7 +149,7 @@ enum WorkbookXML {
             for (index, cell) in row.enumerated() {
                 let text: String
                 switch cell {
-                case .text(let value), .header(let value), .number(let value, _): text = value
+                case .text(let value), .header(let value), .number(let value, _), .signedNumber(let value, _): text = value
                 case .empty: text = ""
                 }
                 let width = text.unicodeScalars.reduce(0) { $0 + ($1.value < 0x2E80 ? 1 : 2) } + 2

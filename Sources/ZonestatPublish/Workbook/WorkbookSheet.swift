@@ -38,13 +38,16 @@ enum WorkbookCell: Sendable, Hashable {
     case header(String)
     /// A decimal number as text (`-?digits[.digits]`), shown with `decimals` decimals.
     case number(String, decimals: Int)
+    /// A number the report prints with its sign (`+36.3`), shown so.
+    case signedNumber(String, decimals: Int)
     case empty
 
     /// A number cell from published text, shown with as many decimals as the text has; text
     /// that is not a plain decimal stays text.
     static func published(_ text: String) -> WorkbookCell {
         guard let decimals = decimalPlaces(text) else { return .text(text) }
-        return .number(text.hasPrefix("+") ? String(text.dropFirst()) : text, decimals: decimals)
+        if text.hasPrefix("+") { return .signedNumber(String(text.dropFirst()), decimals: decimals) }
+        return .number(text, decimals: decimals)
     }
 
     /// The decimals of `[+-]digits[.digits]`, or nil for any other text.
