@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // libcsv, Debian's libcsv-dev: it ships no pkg-config file, so the modulemap links `csv`.
@@ -27,7 +28,10 @@ let package = Package(
         // Reading bytes into records: encodings, delimiters, libcsv.
         .target(name: "ZonestatCSV", dependencies: ["CLibCSV"]),
         // Rendering what load publishes: CSV, JSON, the written report, HTML, manifest; atomic publication.
-        .target(name: "ZonestatPublish", dependencies: ["ZonestatCore", "ZonestatCSV"]),
+        // tables.xlsx is a zip of the project's own XML: ZIPFoundation writes the zip.
+        .target(
+            name: "ZonestatPublish",
+            dependencies: ["ZonestatCore", "ZonestatCSV", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // The stages: configuration, warehouse, extract, transform, load.
         .target(
             name: "ZonestatPipeline",
@@ -62,10 +66,12 @@ let package = Package(
         .testTarget(
             name: "ZonestatCSVTests", dependencies: ["ZonestatCSV"],
             resources: [.copy("Fixtures")]),
-        .testTarget(name: "ZonestatPublishTests", dependencies: ["ZonestatPublish"]),
+        .testTarget(
+            name: "ZonestatPublishTests",
+            dependencies: ["ZonestatPublish", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(
             name: "ZonestatPipelineTests",
-            dependencies: ["ZonestatPipeline", "ZonestatCommands"],
+            dependencies: ["ZonestatPipeline", "ZonestatCommands", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]

@@ -51,6 +51,7 @@ public enum PeriodFiles {
         let document = try ReportBuilder.document(context)
         files["report.md"] = Array(MarkdownReport.render(document).utf8)
         files["report.html"] = Array(HTMLReport.render(document).utf8)
+        files[TablesWorkbook.file] = try TablesWorkbook.render(context, document: document)
 
         return RenderedPeriod(period: period, files: files, rows: rows)
     }

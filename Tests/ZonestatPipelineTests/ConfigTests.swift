@@ -20,6 +20,26 @@ struct ConfigTests {
         #expect(!config.workspace.contains(".."))
     }
 
+    @Test func keyUnitsDefaultToTenForOutputValueAndTax() throws {
+        let config = try PipelineConfig.parse(yaml: """
+            zone: 测试区
+            indicators:
+              - id: output_value
+                name: 规上工业总产值
+              - id: tax
+                name: 一般公共预算收入
+                key_units: 5
+              - id: value_added
+                name: 规上工业增加值
+              - id: energy
+                name: 综合能耗
+            """)
+        #expect(config.indicators.map(\.keyUnits) == [10, 5, 0, 0])
+        #expect(throws: ConfigError.self) {
+            try PipelineConfig.parse(yaml: "zone: x\nindicators:\n  - id: a\n    name: A\n    key_units: -1\n")
+        }
+    }
+
     @Test func extraAliasesAddToTheDefaults() throws {
         let config = try PipelineConfig.parse(yaml: """
             zone: 测试区

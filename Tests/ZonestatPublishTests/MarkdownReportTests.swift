@@ -66,20 +66,28 @@ struct MarkdownReportTests {
 
     @Test func warningsAreCountedAndListedWithFileAndLine() throws {
         let report = try MarkdownReport.render(SourceDocument.context())
-        #expect(report.contains("本期数据共有3条提示需要核实（数据文件2条、计算校验1条）"))
-        #expect(report.contains("- 2023-04企业月报.csv第17行，列“工业总产值本月”，值“1.2E+5”：累计数与1-3月累计加本月不符，相差0.5万元（ytd\\_mismatch）"))
+        let appendix = try #require(report.components(separatedBy: "## 附件：数据质量说明").last)
+        #expect(appendix.contains("本期数据共有3条提示需要核实（数据文件2条、计算校验1条）"))
+        #expect(appendix.contains("累计数与各月合计不符1条，请核对累计数与各月数据："))
+        #expect(appendix.contains("- “2023-04企业月报.csv”第17行，列“工业总产值本月”，值“1.2E+5”\n"))
+        // In Chinese: the code and the English message stay in warnings.csv.
+        #expect(!report.contains("ytd\\_mismatch"))
     }
 
-    @Test func theListedWarningsShowEveryCodeBeforeRepeatingOne() throws {
+    @Test func eachKindListsAtMostTenExamples() throws {
         var context = SourceDocument.context()
         context.warnings = (1...20).map { (line: Int) -> PublishedWarning in
             PublishedWarning(source: .extract, file: "a.csv", line: line, code: "ytd_mismatch", message: "m\(line)")
         } + [PublishedWarning(source: .extract, file: "b.csv", line: 1, code: "check_character", message: "late")]
         let report = try MarkdownReport.render(context)
-        #expect(report.contains("前8条如下，完整清单见 warnings.csv："))
-        #expect(report.contains("- b.csv第1行：late（check\\_character）"))
-        #expect(report.contains("- a.csv第7行：m7"))
-        #expect(!report.contains("- a.csv第8行："))
+        #expect(report.contains("本期数据共有21条提示需要核实（数据文件21条、计算校验0条）"))
+        #expect(report.contains("累计数与各月合计不符20条，请核对累计数与各月数据。其中10条："))
+        #expect(report.contains("信用代码校验位不符1条，数据已计入，请与企业核对统一社会信用代码："))
+        #expect(report.contains("- “b.csv”第1行\n"))
+        #expect(report.contains("- “a.csv”第10行\n"))
+        #expect(!report.contains("- “a.csv”第11行"))
+        #expect(!report.contains("m7") && !report.contains("late"))
+        #expect(report.contains("| 累计数与各月合计不符 | 20 |"))
     }
 
     @Test func conflictingTargetsAreNamedWithTheirSources() throws {

@@ -22,7 +22,8 @@ struct PeriodFilesTests {
         #expect(folder.name == "2023-04")
         #expect(folder.files.keys.sorted() == [
             "changes.csv", "indicators.csv", "indicators.json", "manifest.json", "report.html", "report.md",
-            "revisions.csv", "revisions.json", "roster.csv", "roster.json", "targets.csv", "targets.json", "warnings.csv",
+            "revisions.csv", "revisions.json", "roster.csv", "roster.json", "tables.xlsx", "targets.csv", "targets.json",
+            "warnings.csv",
         ])
     }
 

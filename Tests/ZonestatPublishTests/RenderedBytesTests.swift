@@ -18,26 +18,28 @@ struct RenderedBytesTests {
         "bom/indicators.csv": "2699664fedb259411b26290d247860a8a88f03e4b8f10651ae48d6ae3a46762d",
         "bom/indicators.json": "1dee2e24f53eaa1b011561ca08f77a5e4e597bcea9194eeffc3df10432e94db7",
         "bom/changes.csv": "664a272402d288daca4a6b5b4635e7a4668449ffff30648601ddde916320cf9c",
-        "bom/manifest.json": "00df2c631e6c3b6f69cfdfd89e3f6d7975be0257e7365041cba29e325545972b",
+        "bom/manifest.json": "b3eba122af09f034e589eec2c0160e4cb1f97e07942e8547a4bf0b375921313f",
         "bom/revisions.csv": "76a9cdaf2681f6cabe3caf20a1cdf05b6a12568f99f19e63e8b2033d1ab1adff",
         "bom/revisions.json": "37517e5f3dc66819f61f5a7bb8ace1921282415f10551d2defa5c3eb0985b570",
-        "bom/report.html": "cb71982b811571578369825eabfbd07a60a0185bbfed7752c6e1a04b16f9b69e",
-        "bom/report.md": "df7be9d7620c891793a0dc872cbc0f30f49af3b4421bb5d6a5ccf48b0f2b1c06",
+        "bom/report.html": "3a50efaf3c10a8907a22674fcba3c520ed86ce414a875652c24a698300bd33ce",
+        "bom/report.md": "513e79e1741ae4cca1cd79fa9208c70b68da504fcaea7a577de695cfb9e8bd76",
         "bom/roster.csv": "e1806cb6ced2489d58177e6546e9f88dbd849f6cce8274482664e86f237da3c4",
         "bom/roster.json": "27ff1e92b91466316b8265bf1a8da767581c4d073ab89087e45e22710c9b2e2f",
+        "bom/tables.xlsx": "b6d204e8024264aabdb4312f0113ebe8a93a247facbb30b202213794169ae7f5",
         "bom/targets.csv": "eaaf386cd3e50f047a57748dbc8edcb382923697acc2ba38ee9e720ff7bc5899",
         "bom/targets.json": "1f9e3f9c7513bbfaafee6d0f714559a59af170f52cc09930be41506c505f8afb",
         "bom/warnings.csv": "a7dfae4256265c2036bdea0c557da38c890587b88b664df9c1396f1fa5a27ee9",
         "plain/indicators.csv": "c82fddc158b45d883d15b4855d7de60eb14cfb66543476d3227fd5111315205b",
         "plain/indicators.json": "1dee2e24f53eaa1b011561ca08f77a5e4e597bcea9194eeffc3df10432e94db7",
         "plain/changes.csv": "e0888034570a0fe388df907984622a338536052c543fb86d7f73ec2c30952e59",
-        "plain/manifest.json": "2dcb60e75951d81451a5d5d5b1d5ceeb17bc2f2ed9b146fae7dfec6597ec16aa",
+        "plain/manifest.json": "6754738b7a5cc2b767940be1e2815bf04973858129ae042fcf6d09878cdc9cc0",
         "plain/revisions.csv": "46becaec041ef7a40d997ebc571ce1fd94e636640fcd6260e6e641eb7d44accf",
         "plain/revisions.json": "37517e5f3dc66819f61f5a7bb8ace1921282415f10551d2defa5c3eb0985b570",
-        "plain/report.html": "cb71982b811571578369825eabfbd07a60a0185bbfed7752c6e1a04b16f9b69e",
-        "plain/report.md": "df7be9d7620c891793a0dc872cbc0f30f49af3b4421bb5d6a5ccf48b0f2b1c06",
+        "plain/report.html": "3a50efaf3c10a8907a22674fcba3c520ed86ce414a875652c24a698300bd33ce",
+        "plain/report.md": "513e79e1741ae4cca1cd79fa9208c70b68da504fcaea7a577de695cfb9e8bd76",
         "plain/roster.csv": "d0c372be62709caf0fabbc39af31c5c02b51d027398e2ab2df65e879c870514d",
         "plain/roster.json": "27ff1e92b91466316b8265bf1a8da767581c4d073ab89087e45e22710c9b2e2f",
+        "plain/tables.xlsx": "b6d204e8024264aabdb4312f0113ebe8a93a247facbb30b202213794169ae7f5",
         "plain/targets.csv": "22095bf2439432bdaa1d119e50557e409967710006f4b8f06908df422a015431",
         "plain/targets.json": "1f9e3f9c7513bbfaafee6d0f714559a59af170f52cc09930be41506c505f8afb",
         "plain/warnings.csv": "095a6e51555b1a93ab2dde6eea45b89233e2b21a360637e7f138a24afaeb1032",
@@ -55,7 +57,7 @@ struct RenderedBytesTests {
         }
         // The generated period reaches every section of the report.
         let report = TestText.string(folder.files["report.md"] ?? [])
-        for phrase in ["全年目标存在冲突", "拉动较多的是", "下拉较多的是", "从增长面看", "前8条如下", "附表"] {
+        for phrase in ["全年目标存在冲突", "拉动较多的是", "下拉较多的是", "从增长面看", "每类至多列出10条", "附表", "附件：数据质量说明"] {
             #expect(report.contains(phrase), "report.md lacks \(phrase)")
         }
         #expect(TestText.string(folder.files["report.html"] ?? []).contains("<svg"))

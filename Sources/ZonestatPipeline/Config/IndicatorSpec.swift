@@ -18,11 +18,13 @@ public struct IndicatorSpec: Sendable, Hashable {
     public var mergeJanFeb: Bool
     /// The indicator this one is a subset of (tech investment inside fixed investment).
     public var subsetOf: String?
+    /// How many of the largest units the report names (重点企业); 0: none.
+    public var keyUnits: Int
 
     public init(
         id: String, name: String, aliases: [String], unit: MoneyUnit = .tenThousandYuan,
         displayUnit: MoneyUnit = .hundredMillionYuan, displayPrecision: Int = 1,
-        mergeJanFeb: Bool = true, subsetOf: String? = nil
+        mergeJanFeb: Bool = true, subsetOf: String? = nil, keyUnits: Int = 0
     ) {
         self.id = id
         self.name = name
@@ -32,6 +34,7 @@ public struct IndicatorSpec: Sendable, Hashable {
         self.displayPrecision = displayPrecision
         self.mergeJanFeb = mergeJanFeb
         self.subsetOf = subsetOf
+        self.keyUnits = keyUnits
     }
 }
 
@@ -40,7 +43,7 @@ extension IndicatorSpec {
     public static let defaults: [IndicatorSpec] = [
         IndicatorSpec(
             id: "output_value", name: "规上工业总产值", aliases: ["工业总产值", "总产值"],
-            displayPrecision: 1),
+            displayPrecision: 1, keyUnits: 10),
         IndicatorSpec(
             id: "value_added", name: "规上工业增加值", aliases: ["工业增加值", "增加值"],
             displayPrecision: 1),
@@ -52,6 +55,6 @@ extension IndicatorSpec {
             displayPrecision: 1, subsetOf: "fixed_investment"),
         IndicatorSpec(
             id: "tax", name: "一般公共预算收入", aliases: ["税收", "税收收入", "一般公共预算收入", "入库税收"],
-            displayPrecision: 2, mergeJanFeb: false),
+            displayPrecision: 2, mergeJanFeb: false, keyUnits: 10),
     ]
 }

@@ -73,10 +73,11 @@ struct PipelineFile: Decodable {
         var displayPrecision: Int?
         var mergeJanFeb: Bool?
         var subsetOf: String?
+        var keyUnits: Int?
         enum CodingKeys: String, CodingKey {
             case id, name, aliases, unit
             case displayUnit = "display_unit", displayPrecision = "display_precision"
-            case mergeJanFeb = "merge_jan_feb", subsetOf = "subset_of"
+            case mergeJanFeb = "merge_jan_feb", subsetOf = "subset_of", keyUnits = "key_units"
         }
     }
     struct Aliases: Decodable {
@@ -116,12 +117,16 @@ struct PipelineFile: Decodable {
                     displayUnit: try unit(entry.displayUnit, .hundredMillionYuan, "indicator \(entry.id) display_unit"),
                     displayPrecision: entry.displayPrecision ?? fallback?.displayPrecision ?? 1,
                     mergeJanFeb: entry.mergeJanFeb ?? fallback?.mergeJanFeb ?? true,
-                    subsetOf: entry.subsetOf ?? fallback?.subsetOf)
+                    subsetOf: entry.subsetOf ?? fallback?.subsetOf,
+                    keyUnits: entry.keyUnits ?? fallback?.keyUnits ?? 0)
                 guard !indicators.contains(where: { $0.id == spec.id }) else {
                     throw .invalid(path: path, reason: "indicator \(spec.id) is declared twice")
                 }
                 guard (0...6).contains(spec.displayPrecision) else {
                     throw .invalid(path: path, reason: "indicator \(spec.id): display_precision must be 0 to 6")
+                }
+                guard (0...100).contains(spec.keyUnits) else {
+                    throw .invalid(path: path, reason: "indicator \(spec.id): key_units must be 0 to 100")
                 }
                 indicators.append(spec)
             }

@@ -100,6 +100,8 @@ public struct LoadStage: Sendable {
         defer { stager.drain() }
         let catalog = IndicatorCatalog(definitions)
         var publications: [(period: Period, figures: [PublishedFigure], changes: [PublishedChange])] = []
+        let units = changed.isEmpty ? [:] : try warehouse.unitInfos()
+        let keyUnits = Dictionary(config.indicators.map { ($0.id, $0.keyUnits) }, uniquingKeysWith: { first, _ in first })
         for period in changed {
             let result = try warehouse.storedResult(periods: [period], config: config)
             LoadStage.merge(result.indicators.filter { $0.scope == .zone }, into: &zoneSeries)
@@ -133,6 +135,10 @@ public struct LoadStage: Sendable {
             context.changes = try warehouse.publishedChanges(period) + moved
             context.revisions = try warehouse.revisions(period: period, config: config)
             context.revisingFiles = try warehouse.revisingFiles(for: period)
+            context.units = units
+            context.keyUnits = keyUnits
+            // A zone's first year: no last year to compare with (no new units, growth or breadth).
+            context.hasPreviousYear = zoneSeries.contains { $0.period.year == period.year - 1 }
             let inputs = files.filter { $0.periods.contains(period) || $0.status == "quarantined" }.map { file in
                 ManifestInput(
                     name: file.name, sha256: file.sha256, encoding: file.encoding, kind: file.kind, rows: file.rows,

@@ -30,7 +30,8 @@ extension GrowthChart {
         parts.append(SVGCanvas.text("%", x: left - 5, y: top - 8, size: 10, anchor: "end", fill: "#666"))
 
         var legendX = left + 6
-        for line in series {
+        // A legend entry only for a line that is drawn.
+        for line in series where !line.points.isEmpty {
             let style = GrowthChart.style(line.emphasised)
             parts.append(SVGCanvas.line(
                 x1: legendX, y1: 14, x2: legendX + 22, y2: 14, stroke: style.color, width: style.width, dash: style.dash))

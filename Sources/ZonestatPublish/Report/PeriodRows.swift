@@ -10,6 +10,10 @@ struct PeriodRows: Sendable, Hashable {
     private(set) var zone: [String: Int] = [:]
     /// Positions of each indicator's industry rows, in the result's order.
     private(set) var industries: [String: [Int]] = [:]
+    /// Positions of each indicator's area rows, in the result's order.
+    private(set) var areas: [String: [Int]] = [:]
+    /// Positions of each indicator's unit rows, in the result's order.
+    private(set) var units: [String: [Int]] = [:]
     /// Whether every indicator row is of the period (what the load stage passes), so the rows
     /// are published as they are, without a filtered copy.
     private(set) var onlyThisPeriod = true
@@ -26,6 +30,8 @@ struct PeriodRows: Sendable, Hashable {
             switch row.scope {
             case .zone where zone[row.indicator] == nil: zone[row.indicator] = position
             case .industry: industries[row.indicator, default: []].append(position)
+            case .area: areas[row.indicator, default: []].append(position)
+            case .unit: units[row.indicator, default: []].append(position)
             default: break
             }
         }

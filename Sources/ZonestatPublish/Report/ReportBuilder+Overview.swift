@@ -4,6 +4,7 @@ import ZonestatCore
 extension ReportBuilder {
     mutating func overviewBlocks() -> [ReportBlock] {
         var blocks: [ReportBlock] = [.paragraph(headline())]
+        if let momentum = momentumSentence() { blocks.append(.paragraph(momentum)) }
         let rows = catalog.definitions.compactMap { definition in
             context.zoneRow(definition.id).map { (definition, $0) }
         }
@@ -20,16 +21,23 @@ extension ReportBuilder {
         var parts: [String] = []
         for definition in catalog.definitions {
             guard let row = context.zoneRow(definition.id) else { continue }
-            let growth = ReportNumbers.growthPhrase(row.ytdYoYPercent, estimate: row.estimate)
-            parts.append("\(definition.name)\(ReportNumbers.levelText(row.ytd, definition))，\(growth)")
+            var part = "\(definition.name)\(ReportNumbers.levelText(row.ytd, definition))"
+            if context.hasPreviousYear {
+                part += "，" + ReportNumbers.growthPhrase(row.ytdYoYPercent, estimate: row.estimate)
+            }
+            parts.append(part)
         }
         var text = ReportNumbers.periodPhrase(context.period) + "，"
         text += parts.isEmpty ? "暂无可发布的指标数据。" : "实现" + parts.joined(separator: "；") + "。"
+        guard context.hasPreviousYear else { return text + ReportBuilder.noPreviousYear }
         if let zone = context.roster.first(where: { $0.scope == .zone }) {
             text += "\(IndicatorCatalog.newUnitsName)\(zone.newUnits)家（\(ReportBuilder.netPhrase(zone.netUnits))）。"
         }
         return text
     }
+
+    /// What a zone's first year says instead of any year-on-year figure.
+    static let noPreviousYear = "上年无数据，不计算同比。"
 
     /// `净增12家`, `净减3家`.
     static func netPhrase(_ net: Int) -> String {
@@ -38,6 +46,7 @@ extension ReportBuilder {
 
     private mutating func overviewTable(_ rows: [(IndicatorDefinition, IndicatorRow)]) -> ReportTable {
         let label = ReportNumbers.periodLabel(context.period)
+        guard context.hasPreviousYear else { return firstYearTable(rows) }
         let body = rows.map { definition, row in
             [
                 definition.name, definition.displayUnit.label, ReportNumbers.level(row.ytd, definition).description,
@@ -56,6 +65,26 @@ extension ReportBuilder {
             caption: "\(nextTable())　主要经济指标（\(context.period.year)年\(label)）",
             header: ["指标", "单位", label, "同比增长（%）", "增量", "当月", "当月同比（%）", "户数"],
             rows: body, numericColumns: [2, 3, 4, 5, 6, 7], note: "注：" + notes.joined(separator: "；") + "。")
+    }
+
+    /// Table 1 of a zone's first year: levels only.
+    private mutating func firstYearTable(_ rows: [(IndicatorDefinition, IndicatorRow)]) -> ReportTable {
+        let label = ReportNumbers.periodLabel(context.period)
+        let body = rows.map { definition, row in
+            [
+                definition.name, definition.displayUnit.label, ReportNumbers.level(row.ytd, definition).description,
+                row.month.map { ReportNumbers.level($0, definition).description } ?? ReportNumbers.undefined,
+                String(row.units),
+            ]
+        }
+        var notes = ["上年无数据，不计算同比"]
+        if context.period.month == 2, rows.contains(where: { $0.0.mergeJanFeb }) {
+            notes.append("1-2月合并的指标，“当月”为1-2月合计")
+        }
+        return ReportTable(
+            caption: "\(nextTable())　主要经济指标（\(context.period.year)年\(label)）",
+            header: ["指标", "单位", label, "当月", "户数"],
+            rows: body, numericColumns: [2, 3, 4], note: "注：" + notes.joined(separator: "；") + "。")
     }
 
     /// Ytd growth by month, this year against last year, from the zone series.

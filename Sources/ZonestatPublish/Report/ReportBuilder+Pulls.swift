@@ -41,12 +41,15 @@ extension ReportBuilder {
             text += "\(ranked.count)个行业中\(positive.count)个行业拉动增长、\(negative.count)个行业下拉"
             text += flat > 0 ? "、\(flat)个行业持平。" : "。"
         }
+        // A pull that rounds to 0.0 is not worth naming, as either pull or drag.
+        let named = positive.filter { !ReportNumbers.isZero(ReportNumbers.rate($0.1)) }
+        let dragged = negative.filter { !ReportNumbers.isZero(ReportNumbers.rate($0.1)) }
         var clauses: [String] = []
-        if !positive.isEmpty {
-            clauses.append("拉动较多的是：" + ReportBuilder.rankingPhrase(Array(positive), verb: "拉动"))
+        if !named.isEmpty {
+            clauses.append("拉动较多的是：" + ReportBuilder.rankingPhrase(Array(named), verb: "拉动"))
         }
-        if !negative.isEmpty {
-            clauses.append("下拉较多的是：" + ReportBuilder.rankingPhrase(Array(negative), verb: "下拉"))
+        if !dragged.isEmpty {
+            clauses.append("下拉较多的是：" + ReportBuilder.rankingPhrase(Array(dragged), verb: "下拉"))
         }
         guard !clauses.isEmpty else { return text }
         return text + clauses.joined(separator: "；") + "。"
@@ -54,16 +57,19 @@ extension ReportBuilder {
 
     /// The first ``rankedCount`` entries (and any tied with the last at one decimal), grouped
     /// by displayed value: "汽车制造业拉动9.1个百分点（贡献率54.9%），通用设备制造业、电气机械和器材制造业并列拉动3.2个百分点".
-    static func rankingPhrase(_ entries: [(IndicatorRow, Ratio)], verb: String) -> String {
+    static func rankingPhrase(
+        _ entries: [(IndicatorRow, Ratio)], verb: String, count: Int = rankedCount,
+        name: (IndicatorRow) -> String = industryName
+    ) -> String {
         var groups: [(names: [String], shown: FixedDecimal, share: Ratio?)] = []
         var listed = 0
         for (row, pull) in entries {
             let shown = ReportNumbers.magnitude(ReportNumbers.rate(pull))
             if let last = groups.last, last.shown == shown {
-                groups[groups.count - 1].names.append(industryName(row))
+                groups[groups.count - 1].names.append(name(row))
             } else {
-                guard listed < rankedCount else { break }
-                groups.append(([industryName(row)], shown, row.sharePercent))
+                guard listed < count else { break }
+                groups.append(([name(row)], shown, row.sharePercent))
             }
             listed += 1
         }

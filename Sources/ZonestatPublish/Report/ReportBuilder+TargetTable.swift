@@ -20,9 +20,10 @@ extension ReportBuilder {
             let shownProgress = row.timeProgressPercent.map(ReportNumbers.rate)
             var ahead = ReportNumbers.undefined
             if let shownCompletion, let shownProgress { ahead = ReportBuilder.signed(shownCompletion - shownProgress) }
+            // One sign convention: + ahead of time progress, + above the growth target.
             var gap = ReportNumbers.undefined
             if let goal = row.targetGrowthPercent, let growth = row.ytdYoYPercent, row.kind == .rate {
-                gap = (ReportNumbers.rate(goal) - ReportNumbers.rate(growth)).description
+                gap = ReportBuilder.signed(ReportNumbers.rate(growth) - ReportNumbers.rate(goal))
             }
             if isConflict(row) {
                 // None of the conflicting targets is used: no figure is measured against them.
@@ -41,10 +42,10 @@ extension ReportBuilder {
         let rest = remainingMonths > 0 ? "后\(remainingMonths)个月需增长（%）" : "后续需增长（%）"
         return ReportTable(
             caption: "\(nextTable())　年度目标完成情况（\(context.period.year)年\(label)）",
-            header: ["指标", "类型", "全年目标", label, "完成率（%）", "序时进度（%）", "超/落后序时进度（百分点）",
-                     "距增速目标（百分点）", rest, "状态"],
+            header: ["指标", "类型", "全年目标", label, "完成率（%）", "序时进度（%）", "超(+)/落后(−)序时进度（百分点）",
+                     "高于(+)/低于(−)目标增速（百分点）", rest, "状态"],
             rows: body, numericColumns: [4, 5, 6, 7, 8],
-            note: "注：百分点差按表中显示的一位小数计算，正数为超序时进度；增速目标不与序时进度比较。")
+            note: "注：百分点差按表中显示的一位小数计算，正数为超序时进度或高于目标增速；增速目标不与序时进度比较。")
     }
 
     /// `+36.3`, `-5.7`, `0.0`.

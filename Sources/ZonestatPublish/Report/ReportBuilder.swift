@@ -26,13 +26,18 @@ struct ReportBuilder {
         sections.append(("主要经济指标", false, overviewBlocks()))
         let targets = try targetBlocks()
         if !targets.isEmpty { sections.append(("年度目标完成情况", false, targets)) }
-        let pulls = pullBlocks()
-        if !pulls.isEmpty { sections.append(("分行业拉动情况", true, pulls)) }
-        let breadth = breadthBlocks()
-        if !breadth.isEmpty { sections.append(("增长面", false, breadth)) }
-        let revisions = revisionBlocks()
-        if !revisions.isEmpty { sections.append(("数据修订说明", false, revisions)) }
-        sections.append(("需核实的数据问题", false, warningBlocks()))
+        if context.hasPreviousYear {
+            let pulls = pullBlocks()
+            if !pulls.isEmpty { sections.append(("分行业拉动情况", true, pulls)) }
+        }
+        let keyUnits = keyUnitBlocks()
+        if !keyUnits.isEmpty { sections.append(("重点企业", true, keyUnits)) }
+        let areas = areaBlocks()
+        if !areas.isEmpty { sections.append(("分片区情况", false, areas)) }
+        if context.hasPreviousYear {
+            let breadth = breadthBlocks()
+            if !breadth.isEmpty { sections.append(("增长面", false, breadth)) }
+        }
         var numbered = sections.enumerated().map { index, section in
             ReportSection(
                 heading: "\(ReportBuilder.chineseNumeral(index + 1))、\(section.0)", pageBreakBefore: section.1,
@@ -42,8 +47,13 @@ struct ReportBuilder {
         if !appendix.isEmpty {
             numbered.append(ReportSection(heading: "附表　分行业主要指标", pageBreakBefore: true, blocks: appendix))
         }
+        // Data problems stand apart from the director's text, in an appendix of their own.
+        numbered.append(ReportSection(heading: ReportBuilder.qualityHeading, pageBreakBefore: true, blocks: qualityBlocks()))
         return ReportDocument(title: title, subtitle: subtitle, sections: numbered)
     }
+
+    /// The heading of the appendix on data problems.
+    static let qualityHeading = "附件：数据质量说明"
 
     /// `XX经济开发区2023年1-4月经济运行情况`.
     var title: String {

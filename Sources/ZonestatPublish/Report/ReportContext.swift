@@ -27,6 +27,14 @@ public struct ReportContext: Sendable, Hashable {
     /// The correction files behind the period's figures (this year to the period, and last
     /// year's same months), with the number of values each revised, in ingestion order.
     public var revisingFiles: [RevisingFile] = []
+    /// Each reporting unit's details (industry, area) by credit code, for the key enterprises.
+    public var units: [String: UnitInfo] = [:]
+    /// How many of the largest units the report names per indicator (the pipeline file's
+    /// `key_units`); an indicator not listed gets none.
+    public var keyUnits: [String: Int] = ReportContext.defaultKeyUnits
+    /// Whether the warehouse holds last year's data: without it there are no new units, no
+    /// increments, no growth and no breadth to report (a zone's first year).
+    public var hasPreviousYear = true
     /// A date line for the report's header (`2023年5月10日`), when the caller wants one; the
     /// renderers never read the clock, so identical contexts give identical bytes.
     public var issuedOn: String?
@@ -47,6 +55,9 @@ public struct ReportContext: Sendable, Hashable {
         self.rows = PeriodRows(result, period: period)
     }
 
+    /// `key_units` when the pipeline file says nothing: 10 for output value and tax.
+    public static let defaultKeyUnits = ["output_value": 10, "tax": 10]
+
     /// The catalog of ``indicators``.
     var catalog: IndicatorCatalog { IndicatorCatalog(indicators) }
 
@@ -58,6 +69,30 @@ public struct ReportContext: Sendable, Hashable {
     /// The industry rows of `indicator` for the period, in the core's order.
     func industryRows(_ indicator: String) -> [IndicatorRow] {
         (rows.industries[indicator] ?? []).map { result.indicators[$0] }
+    }
+
+    /// The area rows of `indicator` for the period, in the core's order.
+    func areaRows(_ indicator: String) -> [IndicatorRow] {
+        (rows.areas[indicator] ?? []).map { result.indicators[$0] }
+    }
+
+    /// The unit rows of `indicator` for the period, in the core's order: the one place the
+    /// report reads unit rows from (they may be stored packed one day).
+    func unitRows(_ indicator: String) -> [IndicatorRow] {
+        (rows.units[indicator] ?? []).map { result.indicators[$0] }
+    }
+
+    /// Every unit row of the period, in the core's order (the workbook's unit sheet).
+    var periodUnitRows: [IndicatorRow] {
+        periodIndicators.filter { $0.scope == .unit }
+    }
+
+    /// The zone row of `indicator` for the period before this one in the same year (the
+    /// series, or the result), if any.
+    func previousZoneRow(_ indicator: String) -> IndicatorRow? {
+        guard let previous = Period(year: period.year, month: period.month - 1) else { return nil }
+        return series.first { $0.scope == .zone && $0.indicator == indicator && $0.period == previous }
+            ?? result.indicators.first { $0.scope == .zone && $0.indicator == indicator && $0.period == previous }
     }
 
     /// The period's indicator rows, in the core's order.

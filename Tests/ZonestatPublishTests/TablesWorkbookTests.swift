@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+import ZIPFoundation
+import ZonestatCore
+
+@testable import ZonestatPublish
+
+/// tables.xlsx: a zip of SpreadsheetML whose bytes depend on the figures alone.
+@Suite("tables.xlsx")
+struct TablesWorkbookTests {
+    @Test func identicalInputsGiveIdenticalBytesWithFixedEntryDates() throws {
+        let context = SourceDocument.context()
+        let first = try TablesWorkbook.render(context)
+        #expect(first == (try TablesWorkbook.render(context)))
+        let archive = try Archive(data: Data(first), accessMode: .read)
+        let entries = Array(archive)
+        #expect(entries.first?.path == "[Content_Types].xml")
+        #expect(entries.allSatisfy { $0.fileAttributes[.modificationDate] as? Date == WorkbookZip.entryDate })
+        #expect(entries.contains { $0.path == "xl/worksheets/sheet1.xml" })
+    }
+
+    @Test func publishedTextBecomesNumbersAtItsDecimalsAndCodesStayText() {
+        #expect(WorkbookCell.published("51.1") == .number("51.1", decimals: 1))
+        #expect(WorkbookCell.published("+36.3") == .signedNumber("36.3", decimals: 1))
+        #expect(WorkbookCell.published("-0.10") == .number("-0.10", decimals: 2))
+        #expect(WorkbookCell.published("125") == .number("125", decimals: 0))
+        #expect(WorkbookCell.published("—") == .text("—"))
+        #expect(WorkbookCell.published("19.2（估算）") == .text("19.2（估算）"))
+        #expect(WorkbookCell(.text("06")) == .text("06"))
+        #expect(WorkbookCell(.text("913405001093791222")) == .text("913405001093791222"))
+        #expect(WorkbookCell(.number("333057.1")) == .number("333057.1", decimals: 1))
+    }
+
+    @Test func cellsAreAddressedAndEscaped() {
+        #expect(WorkbookXML.columnName(0) == "A" && WorkbookXML.columnName(25) == "Z")
+        #expect(WorkbookXML.columnName(26) == "AA" && WorkbookXML.columnName(701) == "ZZ")
+        #expect(WorkbookXML.escape("a<b>&\"c\u{1}") == "a&lt;b&gt;&amp;&quot;c")
+        let sheet = WorkbookSheet(name: "t", rows: [[.header("代码")], [.text("06"), .number("1.50", decimals: 2)]], frozenRows: 1)
+        let xml = String(decoding: WorkbookXML.worksheet(sheet), as: UTF8.self)
+        #expect(xml.contains("<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"))
+        #expect(xml.contains("<c r=\"A2\" s=\"2\" t=\"inlineStr\"><is><t>06</t></is></c><c r=\"B2\" s=\"5\"><v>1.50</v></c>"))
+        #expect(WorkbookXML.styles.contains("<numFmt numFmtId=\"165\" formatCode=\"0.00\"/>"))
+        #expect(WorkbookXML.styles.contains("<numFmt numFmtId=\"173\" formatCode=\"+0.0;-0.0;0.0\"/>"))
+        let signed = WorkbookSheet(name: "t", rows: [[.signedNumber("36.3", decimals: 1)]], frozenRows: 0)
+        #expect(String(decoding: WorkbookXML.worksheet(signed), as: UTF8.self).contains("<c r=\"A1\" s=\"13\"><v>36.3</v></c>"))
+    }
+}
