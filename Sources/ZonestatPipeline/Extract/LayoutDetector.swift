@@ -17,6 +17,8 @@ struct LayoutDetector: Sendable {
         var fileUnit: MoneyUnit?
         var unitLine: Int?
         var firstHeaderLine: Int?
+        var titlePeriod: StatedPeriod?
+        let namePeriod = StatedPeriod.name(file)
         for (index, record) in records.prefix(maxPreambleRows).enumerated() where !record.isBlank {
             firstHeaderLine = firstHeaderLine ?? record.line
             if let unit = LayoutDetector.unitStatement(record.fields) {
@@ -32,8 +34,13 @@ struct LayoutDetector: Sendable {
                 continue
             }
             let meanings = record.fields.map { matcher.meaning(of: $0) }
-            guard let kind = LayoutDetector.kind(of: meanings) else { continue }
-            return layout(records, headerAt: index, kind: kind, file: file, fileUnit: fileUnit, unitLine: unitLine)
+            guard let kind = LayoutDetector.kind(of: meanings, periodStated: titlePeriod != nil || namePeriod != nil) else {
+                titlePeriod = titlePeriod ?? StatedPeriod.title(record)
+                continue
+            }
+            return layout(
+                records, headerAt: index, kind: kind, file: file, fileUnit: fileUnit, unitLine: unitLine,
+                stated: (titlePeriod, namePeriod))
         }
         if records.allSatisfy(\.isBlank) {
             return .failure(ProblemList([Problem(
@@ -80,14 +87,35 @@ struct LayoutDetector: Sendable {
             return Problem(
                 file: file, line: record.line, value: String(record.fields.joined(separator: ",").prefix(200)),
                 code: .missingColumn,
-                message: "this header looks like \(kind.requirement), but lacks \(names.joined(separator: ", ")) "
+                message: "表头缺少\(missing.map(LayoutDetector.chineseField).joined(separator: "、"))列：请加上这一列或改正列名"
+                    + (missing.contains("period") && kind != .targets
+                        ? "；也可以不加报告期列，而在表头上方写一行“报告期：2023年1-5月”，或把报告期写进文件名（如202305.csv）" : "")
+                    + " / this header looks like \(kind.requirement), but lacks \(names.joined(separator: ", ")) "
                     + "— add the column or rename it")
         }
         return nil
     }
 
+    /// A field as the forms name it, for messages.
+    static func chineseField(_ field: String) -> String {
+        switch field {
+        case "period": "报告期"
+        case "credit_code": "统一社会信用代码"
+        case "name": "企业名称"
+        case "indicator": "指标"
+        case "value": "数值"
+        case "year": "年度"
+        case "target_value": "目标值"
+        case "industry": "行业代码"
+        default: field
+        }
+    }
+
     /// The kind a header row announces, from the fields it names.
-    static func kind(of meanings: [ColumnMeaning]) -> FileKind? {
+    ///
+    /// A wide or long file may lack the period column when its title or name states the period
+    /// (`periodStated`).
+    static func kind(of meanings: [ColumnMeaning], periodStated: Bool = false) -> FileKind? {
         var fields = Set<String>()
         var hasAmount = false
         for meaning in meanings {
@@ -103,7 +131,7 @@ struct LayoutDetector: Sendable {
             return .targets
         }
         if fields.contains("period"), fields.contains("ppi"), !fields.contains("credit_code") { return .priceIndex }
-        let identity: Set<String> = ["period", "credit_code", "name"]
+        let identity: Set<String> = periodStated ? ["credit_code", "name"] : ["period", "credit_code", "name"]
         if identity.isSubset(of: fields), fields.contains("indicator"), fields.contains("value") { return .long }
         if identity.isSubset(of: fields), hasAmount { return .wide }
         return nil
@@ -111,7 +139,7 @@ struct LayoutDetector: Sendable {
 
     private func layout(
         _ records: [CSVRecord], headerAt index: Int, kind: FileKind, file: String, fileUnit: MoneyUnit?,
-        unitLine: Int?
+        unitLine: Int?, stated: (title: StatedPeriod?, name: StatedPeriod?)
     ) -> Result<FileLayout, ProblemList> {
         let first = records[index].fields
         var headerRows = [first]
@@ -170,7 +198,8 @@ struct LayoutDetector: Sendable {
         if !problems.isEmpty { return .failure(problems) }
         return .success(FileLayout(
             kind: kind, dataStart: index + headerRows.count, headers: headers, fields: fields, amounts: amounts,
-            width: width, ignored: ignored, fileUnit: fileUnit, unitLine: unitLine))
+            width: width, ignored: ignored, fileUnit: fileUnit, unitLine: unitLine, titlePeriod: stated.title,
+            namePeriod: stated.name))
     }
 
     /// Why a file of `kind` reads nothing from a column of this meaning, or nil when it reads it.

@@ -54,7 +54,7 @@ struct LongFileReader {
             return
         }
         parsed.rows += 1
-        let rowPeriod = cells.period(fields, period, line: line)
+        let rowPeriod = period == nil ? layout.statedPeriod?.period : cells.period(fields, period, line: line)
         unread.check(record, period: rowPeriod?.key, cells: &cells)
         let unitCode = cells.creditCode(fields, code, line: line, period: rowPeriod?.key)
         let unitName = cells.required(fields, name, field: "the name", line: line)

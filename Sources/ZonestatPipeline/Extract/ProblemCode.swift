@@ -25,6 +25,7 @@ public enum ProblemCode: String, Sendable, Hashable, CaseIterable, Codable {
     case badYear = "bad_year"
     case duplicateKey = "duplicate_key"
     case noTarget = "no_target"
+    case footerBetweenRows = "footer_between_rows"
     // Errors: against the warehouse.
     case revisionConflict = "revision_conflict"
     // Warnings.
@@ -36,12 +37,16 @@ public enum ProblemCode: String, Sendable, Hashable, CaseIterable, Codable {
     case totalsMismatch = "totals_mismatch"
     case ignoredColumn = "ignored_column"
     case cellsBeyondHeader = "cells_beyond_header"
+    case periodFromTitle = "period_from_title"
+    case periodFromName = "period_from_name"
+    case periodMismatch = "period_mismatch"
+    case missingIndustry = "missing_industry"
 
     /// Whether the problem rejects the file.
     public var isError: Bool {
         switch self {
         case .checkCharacter, .defaultUnit, .ytdMismatch, .monthJump, .subsetExceedsTotal, .totalsMismatch,
-            .ignoredColumn, .cellsBeyondHeader:
+            .ignoredColumn, .cellsBeyondHeader, .periodFromTitle, .periodFromName, .periodMismatch, .missingIndustry:
             false
         default:
             true

@@ -42,6 +42,8 @@ struct WideFileReader {
     /// The current row's valid amounts; kept to reuse its storage.
     private var rowValues: [RowValue] = []
     private var lastPeriodKey: Int?
+    /// The period of every row when the file has no period column (its title's or name's).
+    private let statedPeriod: Period?
 
     /// Prepares to read the rows after the header; `headerLine` is the header's last line,
     /// where a missing unit is reported.
@@ -77,6 +79,7 @@ struct WideFileReader {
         self.checksSubsets = !parents.isEmpty
         self.totals = [AmountSum](repeating: .zero, count: columns.count)
         periodColumn = layout.column("period")
+        statedPeriod = layout.statedPeriod?.period
         codeColumn = layout.column("credit_code")
         nameColumn = layout.column("name")
         industryColumn = layout.column("industry")
@@ -93,8 +96,10 @@ struct WideFileReader {
             return
         }
         parsed.rows += 1
-        let rowPeriod = cells.period(
-            periods.value(of: cell(record, periodColumn), PeriodCell.init), periodColumn, line: line)
+        let rowPeriod =
+            periodColumn == nil
+            ? statedPeriod
+            : cells.period(periods.value(of: cell(record, periodColumn), PeriodCell.init), periodColumn, line: line)
         unread.check(record, period: rowPeriod?.key, cells: &cells)
         let codeCell = cell(record, codeColumn)
         let unitCode = creditCode(codeCell, line: line, period: rowPeriod?.key)

@@ -19,6 +19,8 @@ extension ReportBuilder {
         "price_index_conflict": "价格指数冲突", "price_index_missing": "缺少价格指数",
         "quarantined_file": "文件被拒收（未计入本期数据）",
         "ignored_column": "有内容的列未被读取", "cells_beyond_header": "表头之外的单元格未被读取",
+        "period_from_title": "报告期取自标题", "period_from_name": "报告期取自文件名",
+        "period_mismatch": "标题或文件名与报告期列不符", "missing_industry": "缺少行业代码（计入未分类）",
     ]
 
     mutating func warningBlocks() -> [ReportBlock] {

@@ -1,0 +1,111 @@
+import Testing
+import ZonestatCore
+
+@testable import ZonestatPipeline
+
+@Suite("A form's footer (notes, signatures) below the data is skipped, not an error")
+struct FooterLineTests {
+    let one = Codes.valid(11), two = Codes.valid(12)
+
+    func form(_ footer: String, between: String = "") -> String {
+        """
+        XX经济开发区规上工业企业主要经济指标
+        单位：千元,,,,,
+        统一社会信用代码,企业名称,行业代码,报告期,工业总产值本月,工业总产值1-本月
+        \(one),甲公司,C3670,2023-03,100,300
+        \(between)\(two),乙公司,C3670,2023-03,50,150
+        合计,,,,150,450
+        \(footer)
+        """
+    }
+
+    let footer = """
+        注：1.本表“上年同期”为上年1-3月累计数。,,,,,
+            2.规模以上工业企业为年主营业务收入2000万元及以上的工业法人单位。,,,,,
+        （3）数据截至报出日。,,,,,
+        ,,,,,
+        单位负责人：王五    统计负责人：赵六,,填表人：张三,联系电话：0555-1234567,报出日期：2023年4月15日,
+        """
+
+    @Test func footerLinesAreSkippedAndListed() {
+        let parsed = parse(form(footer))
+        #expect(parsed.problems.isEmpty, "\(parsed.problems)")
+        #expect(parsed.rows == 2)
+        #expect(parsed.facts.count == 4)
+        #expect(parsed.footer.map(\.line) == [7, 8, 9, 11])
+        #expect(parsed.footer.first?.text == "注：1.本表“上年同期”为上年1-3月累计数。")
+        #expect(parsed.footer.last?.text.hasPrefix("单位负责人：王五") == true)
+    }
+
+    @Test(arguments: ["说明：数据为快报数", "备注：无", "填报人：张三", "审核人：李四", "制表：王五", "负责人：赵六", "电话：1234", "日期：2023-04-15"])
+    func everyOpeningWordStartsAFooter(_ line: String) {
+        let parsed = parse(form(line + ",,,,,"))
+        #expect(parsed.problems.isEmpty, "\(parsed.problems)")
+        #expect(parsed.footer.map(\.line) == [7])
+    }
+
+    /// A footer-like line with data below it is no footer: an error naming the line, with what to do.
+    @Test func footerLikeLineBetweenDataRowsIsAnError() {
+        let parsed = parse(form(footer, between: "注：乙公司为新入库企业,,,,,\n"))
+        #expect(parsed.isRejected)
+        let errors = parsed.errors
+        #expect(errors.count == 1, "\(errors)")
+        #expect(errors.first?.code == .footerBetweenRows)
+        #expect(errors.first?.line == 5)
+        #expect(errors.first?.value == "注：乙公司为新入库企业")
+        #expect(errors.first?.message.hasPrefix("这一行像表尾的注释或签名") == true)
+        #expect(parsed.footer.count == 4)
+    }
+
+    /// A numbered line is a footer only below a note; alone it is read as a row (and is wrong).
+    @Test func numberedLineWithoutNoteIsARow() {
+        let parsed = parse(form("2.规模以上工业企业为年主营业务收入2000万元及以上,,,,,"))
+        #expect(parsed.isRejected)
+        #expect(parsed.footer.isEmpty)
+        #expect(parsed.errors.allSatisfy { $0.line == 7 })
+    }
+
+    /// A row whose code is valid is data, whatever its first cell says.
+    @Test func rowWithAValidCodeIsNeverAFooter() {
+        let text = "企业名称,统一社会信用代码,报告期,工业总产值本月\n注塑甲厂,\(one),2023-03,5\n"
+        let parsed = parse(text)
+        #expect(parsed.problems.filter(\.isError).isEmpty, "\(parsed.problems)")
+        #expect(parsed.rows == 1)
+        #expect(parsed.footer.isEmpty)
+    }
+
+    @Test func longFileFooter() {
+        let text = "报告期,统一社会信用代码,企业名称,指标,口径,数值,单位\n2023-04,\(one),甲,工业总产值,本年累计,5,万元\n注：数据为快报数,,,,,,\n填表人：张三,,,,,,\n"
+        let parsed = parse(text)
+        #expect(parsed.problems.isEmpty, "\(parsed.problems)")
+        #expect(parsed.facts.count == 1)
+        #expect(parsed.footer.map(\.line) == [3, 4])
+    }
+
+    @Test func targetsFileFooter() {
+        let parsed = parse("年度,指标,目标值,单位\n2023,规上工业总产值,400,亿元\n注：目标值为区党工委下达数,,,\n")
+        #expect(parsed.problems.isEmpty, "\(parsed.problems)")
+        #expect(parsed.targets.count == 1)
+        #expect(parsed.footer.map(\.line) == [3])
+    }
+
+    @Test(arguments: [
+        ("2.规模以上", true), ("（2）数据", true), ("(2)数据", true), ("2、数据", true), ("2023.04", false),
+        ("2.5", false), ("2023-04", false), ("123.单位", false),
+    ])
+    func numberedLines(_ text: String, _ numbered: Bool) {
+        #expect(FooterLine.isNumbered(text) == numbered)
+        let bytes = Array(text.utf8)
+        let kind = bytes.withUnsafeBufferPointer { FooterLine.kind(of: $0) }
+        #expect(kind == (numbered ? .numbered : .other))
+    }
+
+    /// Footers reach the ledger: counted, the file ingested.
+    @Test func footerLinesAreCountedInTheLedger() throws {
+        let workspace = try TestWorkspace()
+        try workspace.drop("2023-03.csv", form(footer))
+        let summary = try workspace.extract()
+        #expect(summary.ingested == 1)
+        #expect(try workspace.count("SELECT footer_lines FROM ledger") == 4)
+    }
+}
