@@ -109,3 +109,34 @@ struct FooterLineTests {
         #expect(try workspace.count("SELECT footer_lines FROM ledger") == 4)
     }
 }
+
+@Suite("Problems name the enterprise of their line and read Chinese first")
+struct ProblemEnterpriseTests {
+    @Test func rowProblemsNameTheEnterprise() throws {
+        let good = Codes.valid(41)
+        let text = "单位:千元\n统一社会信用代码,企业名称,行业代码,报告期,工业总产值本月\n\(good),甲公司,C3670,2023-04,12a\nABC123,乙公司,C3670,2023-04,5\n,丙公司,C3670,2023-04,5\n"
+        let parsed = parse(text)
+        let byLine = Dictionary(grouping: parsed.errors, by: { $0.line ?? 0 })
+        #expect(byLine[3]?.map(\.creditCode) == [good])
+        #expect(byLine[3]?.map(\.unitName) == ["甲公司"])
+        #expect(byLine[4]?.map(\.creditCode) == ["ABC123"], "an invalid code is quoted as written")
+        #expect(byLine[5]?.map(\.creditCode) == [nil], "no code on the line")
+        #expect(byLine[5]?.map(\.unitName) == ["丙公司"])
+        #expect(byLine[5]?.first?.message.hasPrefix("统一社会信用代码为空：请填写") == true)
+    }
+
+    /// Every message a single file can raise starts in Chinese.
+    @Test(arguments: singleFileCases)
+    func messagesStartInChinese(_ item: ProblemCase) throws {
+        let parsed = FileParser(config: PipelineConfig(zoneName: "z", workspace: "/tmp"))
+            .parse(item.bytes ?? Array(item.text.utf8), name: item.name)
+        let problem = try #require(parsed.problems.first { $0.code == item.code })
+        let first = try #require(problem.message.unicodeScalars.first { !("0"..."9").contains($0) })
+        #expect(first.value >= 0x2E80, "\(problem.message)")
+    }
+
+    @Test func bilingualJoin() {
+        #expect(Bilingual.join("报告期为空 / the period is empty", "请填写 / fill it in") == "报告期为空：请填写 / the period is empty — fill it in")
+        #expect(Bilingual.join("只有中文") == "只有中文")
+    }
+}

@@ -18,7 +18,7 @@ struct RenderedBytesTests {
         "bom/indicators.csv": "2699664fedb259411b26290d247860a8a88f03e4b8f10651ae48d6ae3a46762d",
         "bom/indicators.json": "1dee2e24f53eaa1b011561ca08f77a5e4e597bcea9194eeffc3df10432e94db7",
         "bom/changes.csv": "b7c75ca3d71dd1576c3057e92d832772b3ef388b599c9c06eec1d99c678b68e8",
-        "bom/manifest.json": "da1cea6be446446a8609a4637703dd4faae29b66d89fccd3954937ea90f6b443",
+        "bom/manifest.json": "b85f51f645832ec420675951d9bd34e7bdfe8ce43d8bf4e7a57d9ab9f66ed64d",
         "bom/revisions.csv": "76a9cdaf2681f6cabe3caf20a1cdf05b6a12568f99f19e63e8b2033d1ab1adff",
         "bom/revisions.json": "37517e5f3dc66819f61f5a7bb8ace1921282415f10551d2defa5c3eb0985b570",
         "bom/report.html": "cb71982b811571578369825eabfbd07a60a0185bbfed7752c6e1a04b16f9b69e",
@@ -27,11 +27,11 @@ struct RenderedBytesTests {
         "bom/roster.json": "27ff1e92b91466316b8265bf1a8da767581c4d073ab89087e45e22710c9b2e2f",
         "bom/targets.csv": "eaaf386cd3e50f047a57748dbc8edcb382923697acc2ba38ee9e720ff7bc5899",
         "bom/targets.json": "1f9e3f9c7513bbfaafee6d0f714559a59af170f52cc09930be41506c505f8afb",
-        "bom/warnings.csv": "a7dfae4256265c2036bdea0c557da38c890587b88b664df9c1396f1fa5a27ee9",
+        "bom/warnings.csv": "399d54ffc02bcc60e8a234a7d9e46e45067874016812f38bbec8f05cfa63520e",
         "plain/indicators.csv": "c82fddc158b45d883d15b4855d7de60eb14cfb66543476d3227fd5111315205b",
         "plain/indicators.json": "1dee2e24f53eaa1b011561ca08f77a5e4e597bcea9194eeffc3df10432e94db7",
         "plain/changes.csv": "8281eb880999904649991bbacde971b378c6f0e3ec73605d0f352e12c4f69a69",
-        "plain/manifest.json": "fdb1df4b48f368573b49920965c55e3a5681b41a502ced397d79d43376039c66",
+        "plain/manifest.json": "8af66f554a6802f1a4c0c1e4cf319ab90409bbcc164061d293248dbe4cbfeffe",
         "plain/revisions.csv": "46becaec041ef7a40d997ebc571ce1fd94e636640fcd6260e6e641eb7d44accf",
         "plain/revisions.json": "37517e5f3dc66819f61f5a7bb8ace1921282415f10551d2defa5c3eb0985b570",
         "plain/report.html": "cb71982b811571578369825eabfbd07a60a0185bbfed7752c6e1a04b16f9b69e",
@@ -40,7 +40,7 @@ struct RenderedBytesTests {
         "plain/roster.json": "27ff1e92b91466316b8265bf1a8da767581c4d073ab89087e45e22710c9b2e2f",
         "plain/targets.csv": "22095bf2439432bdaa1d119e50557e409967710006f4b8f06908df422a015431",
         "plain/targets.json": "1f9e3f9c7513bbfaafee6d0f714559a59af170f52cc09930be41506c505f8afb",
-        "plain/warnings.csv": "095a6e51555b1a93ab2dde6eea45b89233e2b21a360637e7f138a24afaeb1032",
+        "plain/warnings.csv": "5db5260bee38d103ce630c2d2bfe46ffb71261c14c133a8ee47131bca3d9baa9",
     ]
 
     @Test(arguments: [true, false])

@@ -29,7 +29,7 @@ struct LayoutDetector: Sendable {
                 case .failure(let problem):
                     return .failure(ProblemList([Problem(
                         file: file, line: record.line, value: problem.text, code: .unknownUnit,
-                        message: "the unit line names an unknown unit — write 单位:元, 单位:千元, 单位:万元 or 单位:亿元")]))
+                        message: "单位行写的单位无法识别：请写“单位:元”“单位:千元”“单位:万元”或“单位:亿元” / the unit line names an unknown unit — write 单位:元, 单位:千元, 单位:万元 or 单位:亿元")]))
                 }
                 continue
             }
@@ -45,14 +45,14 @@ struct LayoutDetector: Sendable {
         if records.allSatisfy(\.isBlank) {
             return .failure(ProblemList([Problem(
                 file: file, code: .emptyFile,
-                message: "the file has no rows — export the table again, with its header and data")]))
+                message: "文件没有任何内容：请连同表头和数据重新导出 / the file has no rows — export the table again, with its header and data")]))
         }
         if let partial = partialHeader(records, file: file) { return .failure(ProblemList([partial])) }
         let kinds = FileKind.allCases.map(\.requirement).joined(separator: "; ")
         let header = records.first { !$0.isBlank }?.fields.joined(separator: ",") ?? ""
         return .failure(ProblemList([Problem(
             file: file, line: firstHeaderLine, value: String(header.prefix(200)), code: .unknownLayout,
-            message: "no header row matches a known kind of file. Needed: \(kinds). "
+            message: "前\(maxPreambleRows)行中找不到可识别的表头（需要统一社会信用代码、企业名称、报告期和指标列等）：请检查列名，或在流水线文件中添加别名 / no header row matches a known kind of file. Needed: \(kinds). "
                 + "Rename the header cells or add aliases to the pipeline file")]))
     }
 
@@ -173,14 +173,14 @@ struct LayoutDetector: Sendable {
                 if fields[name] != nil {
                     problems.append(Problem(
                         file: file, line: headerLine, column: header, value: header, code: .duplicateColumn,
-                        message: "two columns mean \(name) — delete or rename one of them"))
+                        message: "有两列都表示“\(LayoutDetector.chineseField(name))”：请删除或改名其中一列 / two columns mean \(name) — delete or rename one of them"))
                 }
                 fields[name] = fields[name] ?? column
             case .amount(let indicator, let basis) where kind.readsAmountColumns:
                 if let other = amounts.first(where: { $0.indicator == indicator && $0.basis == basis }) {
                     problems.append(Problem(
                         file: file, line: headerLine, column: header, value: header, code: .duplicateColumn,
-                        message: "this column and \"\(other.header)\" both hold \(indicator) \(basis.id) — keep one"))
+                        message: "此列与“\(other.header)”是同一指标同一口径：请只保留一列 / this column and \"\(other.header)\" both hold \(indicator) \(basis.id) — keep one"))
                 }
                 let unitText = HeaderText(header).unit
                 amounts.append(.init(
@@ -189,7 +189,7 @@ struct LayoutDetector: Sendable {
             case .unknownBasis(let indicator) where kind.readsAmountColumns:
                 problems.append(Problem(
                     file: file, line: headerLine, column: header, value: header, code: .unknownBasis,
-                    message: "a column of \(indicator) whose basis is not recognised — name it 本月, 1-本月 (本年累计), "
+                    message: "无法识别此列的口径：请在列名中写明本月、1-本月（本年累计）、上年同月或上年同期，或在流水线文件中添加别名 / a column of \(indicator) whose basis is not recognised — name it 本月, 1-本月 (本年累计), "
                         + "上年同月 or 上年同期, or add an alias to the pipeline file"))
             case .amount, .unknownBasis, .derived, .other:
                 break

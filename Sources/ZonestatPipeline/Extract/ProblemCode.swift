@@ -55,4 +55,7 @@ public enum ProblemCode: String, Sendable, Hashable, CaseIterable, Codable {
 
     /// `error` or `warning`.
     public var severity: String { isError ? "error" : "warning" }
+
+    /// 错误 or 警告: the `级别` column of errors.csv and warnings.csv.
+    public var chineseSeverity: String { isError ? "错误" : "警告" }
 }

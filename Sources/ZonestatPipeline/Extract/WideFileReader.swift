@@ -66,7 +66,9 @@ struct WideFileReader {
         if let first = unstated.first {
             cells.report(
                 .defaultUnit, line: headerLine, column: first.index, value: first.header,
-                "no unit is stated for \(unstated.map(\.header).joined(separator: ", ")) nor for the file — read as "
+                "文件和列名都没有注明单位，\(unstated.map(\.header).joined(separator: "、"))按\(config.defaultInputUnit.label)读取："
+                    + "请在表头上方加一行“单位:千元”，或在列名中注明单位，如“(万元)” / "
+                    + "no unit is stated for \(unstated.map(\.header).joined(separator: ", ")) nor for the file — read as "
                     + "\(config.defaultInputUnit.label); add a line 单位:千元 above the header or (万元) to the column name")
         }
         for column in layout.amounts {
@@ -86,8 +88,18 @@ struct WideFileReader {
         areaColumn = layout.column("area")
     }
 
-    /// Reads one record after the header.
+    /// Reads one record after the header; the problems found on it name its enterprise.
     mutating func read(_ record: CSVRawRecord, into parsed: inout ParsedFile) {
+        let before = cells.problems.count
+        readRow(record, into: &parsed)
+        if cells.problems.count > before {
+            cells.nameEnterprise(
+                from: before, code: String(decoding: cell(record, codeColumn), as: UTF8.self),
+                name: String(decoding: cell(record, nameColumn), as: UTF8.self))
+        }
+    }
+
+    private mutating func readRow(_ record: CSVRawRecord, into parsed: inout ParsedFile) {
         guard !record.isBlank else { return }
         let line = record.line
         if isTotalsRow(record) {
@@ -175,7 +187,8 @@ struct WideFileReader {
                     duplicateReported = true
                     cells.report(
                         .duplicateKey, line: line, column: column.index, value: code, period: period.key,
-                        "\(code) \(period) \(layout.amounts[value.position].indicator) \(column.basis.id) is already given on line "
+                        "同一企业、同一报告期的数据在第\(first)行已经填过：请删除重复的一行 / "
+                            + "\(code) \(period) \(layout.amounts[value.position].indicator) \(column.basis.id) is already given on line "
                             + "\(first) — keep one of the two rows")
                 }
                 continue
@@ -219,7 +232,9 @@ struct WideFileReader {
             if AmountSum(stated) != totals[position] {
                 cells.report(
                     .totalsMismatch, line: line, column: column.index, value: CellReader.cell(fields, column.index),
-                    "the totals row says \(stated.decimalString(in: column.unit)) but the rows above add up to "
+                    "合计行为\(stated.decimalString(in: column.unit))，上方各行相加为\(totals[position].decimalString(in: column.unit))"
+                        + "\(column.unit.label)，数据已按各行入库：请核对合计行或明细 / "
+                        + "the totals row says \(stated.decimalString(in: column.unit)) but the rows above add up to "
                         + "\(totals[position].decimalString(in: column.unit)) \(column.unit.label) — the rows are kept; check the sheet")
             }
         }

@@ -106,7 +106,8 @@ public struct LoadStage: Sendable {
                 warnings += files.filter { $0.status == "quarantined" }.map { file in
                     PublishedWarning(
                         source: .extract, file: file.name, code: "quarantined_file", period: nil,
-                        message: "rejected with \(file.errors) error(s): nothing of it is in these figures — read "
+                        message: "文件被拒收，有\(file.errors)处错误，其数据均未计入本期：请查看\(file.storedAs).errors.csv，"
+                            + "改正后重新放入收件箱 / rejected with \(file.errors) error(s): nothing of it is in these figures — read "
                             + "\(file.storedAs).errors.csv, fix the file and drop it into the inbox again")
                 }
             }
@@ -194,6 +195,6 @@ extension PublishedWarning {
         self.init(
             source: .extract, file: problem.file, line: problem.line, column: problem.column, value: problem.value,
             code: problem.code.rawValue, period: problem.period.flatMap(Period.init(key:)), indicator: nil, scope: nil,
-            message: problem.message)
+            message: problem.message, creditCode: problem.creditCode, unitName: problem.unitName)
     }
 }
