@@ -40,6 +40,7 @@ enum ExtractRunner {
             default:
                 break
             }
+            if verbose { FooterListing.print(result.footer, of: result.name) }
         }
         for (name, reason) in summary.skipped.sorted(by: { $0.key < $1.key }) {
             Terminal.print("  left in the inbox for a later run: \(name) (\(reason.rawValue))")

@@ -116,6 +116,7 @@ public struct ExtractStage: Sendable {
         }
         guard let parsed = loaded.parsed else { return result }
         result.rows = parsed.rows
+        result.footer = parsed.footer
         try hook(.afterParse)
         if parsed.isRejected {
             return try quarantine(file, parsed: parsed, entry: entry, warehouse: warehouse, result: result, hook: hook)
