@@ -140,3 +140,16 @@ struct ProblemEnterpriseTests {
         #expect(Bilingual.join("只有中文") == "只有中文")
     }
 }
+
+@Suite("The sample's 2023-04 investment form, with title and footer, reads cleanly")
+struct SampleFooterTests {
+    @Test func sampleFormWithFooterIsIngestedAsIs() throws {
+        let url = EndToEndTests.packageRoot.appendingPathComponent("sample-data/inbox/2023-04 1-4月固投技改项目.csv")
+        let results = FileCheck.run(paths: [url.path], config: PipelineConfig(zoneName: "z", workspace: "/tmp"), parallel: 1)
+        let result = try #require(results.first)
+        #expect(!result.wouldBeQuarantined)
+        #expect(result.problems.isEmpty, "\(result.problems)")
+        #expect(result.rows == 39)
+        #expect(result.footer.map(\.text.first) == ["注", "2", "单"])
+    }
+}
