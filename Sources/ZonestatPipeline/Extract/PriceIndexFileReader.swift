@@ -30,7 +30,7 @@ struct PriceIndexFileReader {
             case .number(let decimal) where !decimal.isZero && decimal.significand > 0:
                 index = decimal.description
             case .invalid(let problem):
-                cells.report(.badNumber, line: line, column: indexColumn, value: text, "\(problem) — \(problem.hint)")
+                cells.report(.badNumber, line: line, column: indexColumn, value: text, Bilingual.join(problem.description, problem.hint))
             default:
                 cells.report(
                     .badNumber, line: line, column: indexColumn, value: text,

@@ -71,7 +71,7 @@ struct TargetFileReader {
             case .number(let decimal), .percent(let decimal):
                 growth = decimal.description
             case .invalid(let problem):
-                cells.report(.badNumber, line: line, column: growthColumn, value: growthText, "\(problem) — \(problem.hint)")
+                cells.report(.badNumber, line: line, column: growthColumn, value: growthText, Bilingual.join(problem.description, problem.hint))
             }
             if amount == nil, count == nil, growth == nil, !cells.problems.contains(where: { $0.line == line && $0.isError }) {
                 cells.report(

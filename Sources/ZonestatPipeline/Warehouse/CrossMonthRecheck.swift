@@ -85,12 +85,13 @@ struct CrossMonthRecheck {
                 if let known = unitPosition[entry.key.unit] {
                     position = known
                 } else {
-                    let code = try String.fetchOne(
-                        db, sql: "SELECT credit_code FROM units WHERE id = ?", arguments: [entry.key.unit]) ?? ""
+                    let row = try Row.fetchOne(
+                        db, sql: "SELECT credit_code, name FROM units WHERE id = ?", arguments: [entry.key.unit])
+                    let code: String = row?["credit_code"] ?? "", unitName: String = row?["name"] ?? ""
                     position = Int32(units.count)
                     unitPosition[entry.key.unit] = position
                     units.append(ExtractedUnit(
-                        creditCode: code, name: "", industry: nil, area: nil, period: Int(entry.key.period), checkCharacterOK: true))
+                        creditCode: code, name: unitName, industry: nil, area: nil, period: Int(entry.key.period), checkCharacterOK: true))
                     unitIds.append(entry.key.unit)
                 }
                 if let month = entry.month {
