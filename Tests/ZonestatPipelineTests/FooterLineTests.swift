@@ -74,6 +74,16 @@ struct FooterLineTests {
         #expect(parsed.footer.isEmpty)
     }
 
+    /// A last row that starts like a note but has something in its code column is a row: its
+    /// problems are reported, it is not skipped.
+    @Test func aRowWithAMangledCodeIsNotSkipped() {
+        let text = "企业名称,统一社会信用代码,报告期,工业总产值本月\n甲,\(one),2023-03,5\n注塑件厂,9.14403E+17,2023-03,5\n"
+        let parsed = parse(text)
+        #expect(parsed.footer.isEmpty)
+        #expect(parsed.errors.map(\.code) == [.creditCodeMangled])
+        #expect(parsed.errors.first?.unitName == "注塑件厂")
+    }
+
     @Test func longFileFooter() {
         let text = "报告期,统一社会信用代码,企业名称,指标,口径,数值,单位\n2023-04,\(one),甲,工业总产值,本年累计,5,万元\n注：数据为快报数,,,,,,\n填表人：张三,,,,,,\n"
         let parsed = parse(text)
@@ -98,6 +108,18 @@ struct FooterLineTests {
         let bytes = Array(text.utf8)
         let kind = bytes.withUnsafeBufferPointer { FooterLine.kind(of: $0) }
         #expect(kind == (numbered ? .numbered : .other))
+    }
+
+    /// The byte path and the text path agree, whatever the first cell starts with.
+    @Test(arguments: [
+        ("注：数据为快报数", FooterLine.Kind.opening), ("\u{3000}注：全角空格开头", .opening), ("单位负责人：王五", .opening),
+        ("报出日期：2023年5月10日", .opening), ("北辰油脂有限公司", .other), ("（2）续注", .numbered), ("（一期）项目", .other),
+        ("\u{3000}2.续注", .numbered), ("日照钢铁", .other), ("注塑件厂", .opening), ("9134050000000001X", .other),
+    ])
+    func bytesAndTextAgree(_ text: String, _ kind: FooterLine.Kind) {
+        #expect(FooterLine.kind(of: text) == kind)
+        let bytes = Array(text.utf8)
+        #expect(bytes.withUnsafeBufferPointer { FooterLine.kind(of: $0) } == kind)
     }
 
     /// Footers reach the ledger: counted, the file ingested.

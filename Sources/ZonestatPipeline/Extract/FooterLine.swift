@@ -22,6 +22,9 @@ public struct FooterLine: Sendable, Hashable {
         "电话", "日期", "注",
     ]
 
+    /// ``openingWords`` in UTF-8, for the byte path of ``kind(of:)-(UnsafeBufferPointer<UInt8>)``.
+    static let openingBytes = openingWords.map { Array($0.utf8) }
+
     /// What a record after the header is, as far as footers go.
     enum Kind: Equatable {
         /// Starts with one of ``openingWords``.
@@ -44,6 +47,11 @@ public struct FooterLine: Sendable, Hashable {
             if mark < 0x80, mark != UInt8(ascii: ".") { return .other }
         } else if first < 0x80, first != UInt8(ascii: "("), first != 0x20, first != 0x09 {
             return .other
+        } else if first >= 0x80 {
+            // A name or a label: decided on the bytes unless it may start with a space or a
+            // full-width bracket (U+3000 E3 80 80, U+00A0 C2 A0, （ EF BC 88), which the text path reads.
+            if openingBytes.contains(where: { cell.starts(with: $0) }) { return .opening }
+            if first != 0xE3, first != 0xC2, first != 0xEF { return .other }
         }
         return kind(of: String(decoding: cell, as: UTF8.self))
     }

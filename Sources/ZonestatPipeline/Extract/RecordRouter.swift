@@ -125,7 +125,7 @@ struct RecordRouter {
             case .numbered: footerOpened
             case .other: false
             }
-        if footerLike, !hasValidCode(record) {
+        if footerLike, !holdsACode(record) {
             pendingFooter.append(record.record)
             if kind == .opening { footerOpened = true }
             return
@@ -142,10 +142,12 @@ struct RecordRouter {
         }
     }
 
-    /// Whether the record's credit code cell holds a valid code: a data row, whatever its first cell.
-    private func hasValidCode(_ record: CSVRawRecord) -> Bool {
-        guard let codeColumn else { return false }
-        return CreditCode.packedIfValid(utf8: record[codeColumn]) != nil
+    /// Whether the record's credit code cell holds something other than footer text — a code,
+    /// valid or mangled: a data row, whatever its first cell says (`注塑件厂`), so that a row is
+    /// never skipped as a footer when it may be an enterprise's.
+    private func holdsACode(_ record: CSVRawRecord) -> Bool {
+        guard let codeColumn, !record.isCellEmpty(at: codeColumn) else { return false }
+        return FooterLine.kind(of: record[codeColumn]) == .other
     }
 
     private func misplacedFooter(_ record: CSVRecord) -> Problem {
