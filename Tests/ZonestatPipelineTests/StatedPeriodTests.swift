@@ -75,6 +75,41 @@ struct StatedPeriodTests {
         #expect(parse(text, name: "2023-04 规上工业.csv").problems.isEmpty)
     }
 
+    /// The form as offices keep it: a title with the period, a unit line, a two-row header from
+    /// merged cells and no period column, a 合计 row, then notes and signatures.
+    @Test func theWholeForm() {
+        let other = Codes.valid(22)
+        let text = """
+            XX经济开发区规上工业企业主要经济指标（2023年1-3月）,,,,,
+            单位：千元,,,,,
+            统一社会信用代码,企业名称,行业代码,工业总产值,,
+            ,,,本月,1-本月,上年同期
+            \(code),甲,C3670,10,30,25
+            \(other),乙,C3670,5,15,
+            合计,,,15,45,25
+            注：1.本表“上年同期”为上年1-3月累计数。,,,,,
+            （2）规模以上工业企业为年主营业务收入2000万元及以上的工业法人单位。,,,,,
+            填表人：张三,,联系电话：0555-1234567,,报出日期：2023年4月15日,
+
+            """
+        let parsed = parse(text, name: "规上工业月报.csv")
+        #expect(parsed.errors.isEmpty, "\(parsed.problems)")
+        #expect(parsed.warnings.map(\.code) == [.periodFromTitle])
+        #expect(parsed.rows == 2)
+        #expect(Set(parsed.facts.map(\.period)) == [202303])
+        #expect(parsed.facts.count == 5)
+        #expect(parsed.footer.map(\.line) == [8, 9, 10])
+    }
+
+    @Test func longFileTakesTheNamesPeriod() {
+        let text = "统一社会信用代码,企业名称,指标,口径,数值,单位\n\(code),甲,税收,本年累计,5,万元\n"
+        let parsed = parse(text, name: "2023年1-5月税收.csv")
+        #expect(parsed.errors.isEmpty, "\(parsed.problems)")
+        #expect(parsed.kind == .long)
+        #expect(parsed.facts.map(\.period) == [202305])
+        #expect(parsed.warnings.map(\.code) == [.periodFromName])
+    }
+
     @Test(arguments: ["规上工业.csv", "2023.csv", "12345678.csv", "20231.csv"])
     func namesWithoutAPeriod(_ name: String) {
         #expect(StatedPeriod.name(name) == nil)
