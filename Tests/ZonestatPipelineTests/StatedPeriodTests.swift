@@ -101,6 +101,14 @@ struct StatedPeriodTests {
         #expect(parsed.footer.map(\.line) == [8, 9, 10])
     }
 
+    /// The unit may share the title's line.
+    @Test func unitOnTheTitleLine() {
+        let parsed = parse("报告期：2023年1-5月,,单位：千元,,\n" + rowsWithoutPeriod, name: "规上工业.csv")
+        #expect(parsed.warnings.map(\.code) == [.periodFromTitle])
+        // 50 千元 = 5 万元.
+        #expect(parsed.facts.map { $0.amount.decimalString(in: .tenThousandYuan) }.sorted() == ["1", "5"])
+    }
+
     @Test func longFileTakesTheNamesPeriod() {
         let text = "统一社会信用代码,企业名称,指标,口径,数值,单位\n\(code),甲,税收,本年累计,5,万元\n"
         let parsed = parse(text, name: "2023年1-5月税收.csv")

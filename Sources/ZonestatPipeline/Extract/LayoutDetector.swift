@@ -35,7 +35,16 @@ struct LayoutDetector: Sendable {
             }
             let meanings = record.fields.map { matcher.meaning(of: $0) }
             guard let kind = LayoutDetector.kind(of: meanings, periodStated: titlePeriod != nil || namePeriod != nil) else {
-                titlePeriod = titlePeriod ?? StatedPeriod.title(record)
+                if titlePeriod == nil, let stated = StatedPeriod.title(record) {
+                    titlePeriod = stated
+                    // `报告期：2023年1-5月,,单位：千元`: the unit shares the title's line.
+                    for cell in record.fields {
+                        if case .success(let money)? = LayoutDetector.unitStatement([cell]) {
+                            fileUnit = money
+                            unitLine = record.line
+                        }
+                    }
+                }
                 continue
             }
             return layout(
