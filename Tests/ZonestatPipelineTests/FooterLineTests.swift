@@ -57,6 +57,17 @@ struct FooterLineTests {
         #expect(parsed.footer.count == 4)
     }
 
+    /// errors.csv lists problems in the file's order, whichever pass found them.
+    @Test func errorsReportIsInLineOrder() {
+        let parsed = parse(form(footer, between: "注：乙公司为新入库企业,,,,,\n").replacingOccurrences(of: ",300\n", with: ",3x\n"))
+        let lines = String(decoding: ErrorsReport.csv(parsed.problems), as: UTF8.self)
+            .components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }
+        // The reader's bad number (line 4), the router's footer (5), the reader's totals warning (7).
+        #expect(lines.map { $0.split(separator: ",")[1] } == ["4", "5", "7"], "\(lines)")
+        #expect(lines.first?.contains(",bad_number,错误,") == true)
+        #expect(lines[1].contains(",footer_between_rows,错误,") == true)
+    }
+
     /// A numbered line is a footer only below a note; alone it is read as a row (and is wrong).
     @Test func numberedLineWithoutNoteIsARow() {
         let parsed = parse(form("2.规模以上工业企业为年主营业务收入2000万元及以上,,,,,"))

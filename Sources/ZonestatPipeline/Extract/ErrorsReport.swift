@@ -9,7 +9,10 @@ enum ErrorsReport {
     static func csv(_ problems: [Problem]) -> [UInt8] {
         var writer = CSVWriter()
         writer.append(header)
-        for problem in problems {
+        // In the file's order (whole-file problems first), as the analyst walks the sheet: a
+        // reader's problems and the router's (footer_between_rows) are found in different passes.
+        let ordered = problems.enumerated().sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }
+        for problem in ordered.map(\.element) {
             writer.append([
                 problem.file, problem.line.map(String.init) ?? "", problem.column ?? "", problem.value ?? "",
                 problem.creditCode ?? "", problem.unitName ?? "", problem.code.rawValue, problem.code.chineseSeverity,
