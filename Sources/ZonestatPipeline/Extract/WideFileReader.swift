@@ -232,7 +232,7 @@ struct WideFileReader {
             if AmountSum(stated) != totals[position] {
                 cells.report(
                     .totalsMismatch, line: line, column: column.index, value: CellReader.cell(fields, column.index),
-                    "合计行为\(stated.decimalString(in: column.unit))，上方各行相加为\(totals[position].decimalString(in: column.unit))"
+                    "合计行为\(stated.decimalString(in: column.unit))\(column.unit.label)，上方各行相加为\(totals[position].decimalString(in: column.unit))"
                         + "\(column.unit.label)，数据已按各行入库：请核对合计行或明细 / "
                         + "the totals row says \(stated.decimalString(in: column.unit)) but the rows above add up to "
                         + "\(totals[position].decimalString(in: column.unit)) \(column.unit.label) — the rows are kept; check the sheet")
