@@ -1138,13 +1138,26 @@ def write_investment_forms(units):
                             [amount(v, "万元") for v in vals])
             if cfg.get("totals"):
                 rows.append(["合计", "", "", "", ""] + [amount(v, "万元") for v in tot])
+            if y == 2023 and m == 4:
+                # The form as the zone office keeps it: a title stating the period above the
+                # header, and the notes and signature lines below the data (inputs.md, "Footers").
+                rows.insert(0, ["XX经济开发区固定资产投资和技改投资项目情况表（2023年1-4月）"])
+                rows += [
+                    ["注：1.本表“上年同期”为上年1-4月累计数。"],
+                    ["    2.技改投资为固定资产投资中用于技术改造的部分，不单独另计。"],
+                    [],
+                    ["单位负责人：王五    统计负责人：赵六", "", "填表人：张三", "联系电话：0555-1234567",
+                     "报出日期：2023年5月10日"],
+                ]
             label = "1-2月" if m == 2 else f"1-{m}月"
             note = {6: "period written as the month's last day 2022-06-30",
                     9: "indicator aliases 完成投资 / 技术改造投资",
                     10: "period as an Excel date serial (44865 = 2022-10-31)",
                     12: "totals row 合计"}.get(m, "项目名称, period 2022年1-N月") if y == 2022 else \
                 {2: "上年同期 columns; 单位名称 as name", 3: "full-width parentheses in the unit; period 2023-03",
-                 4: "totals row 合计"}[m]
+                 4: "totals row 合计; a title line with the period in brackets above the header and the form's "
+                    "footer below the data (注：… with a numbered continuation, a blank line, the signature line): "
+                    "skipped, counted in the ledger"}[m]
             if y == 2022 and m == 2:
                 note = "项目名称 as the name column (a project name with a comma and one with a line break inside quotes)"
             write_file(f"{y}-{m:02d} {label}固投技改项目.csv", rows, "utf-8", ",", "\n",
@@ -1640,6 +1653,34 @@ def r_flatten(rows):
     return ["".join(filled[lv][j] for lv in range(len(filled))) for j in range(width)]
 
 
+R_FOOTER_WORDS = ("单位负责人", "统计负责人", "报出日期", "联系电话", "填报人", "填表人", "审核人", "负责人", "制表",
+                  "说明", "备注", "电话", "日期", "注")
+
+
+def r_strip_form(rows):
+    """A form's title line (one cell ending in a bracketed period) and its footer (notes, their
+    numbered continuations and the signature line below the data), as inputs.md reads them."""
+    while rows and len([c for c in rows[0] if c.strip()]) == 1 and re.search(r"[（(][^（(]*月[）)]$", rows[0][0].strip()):
+        rows = rows[1:]
+
+    def first(r):
+        return next((c.strip() for c in r if c.strip()), "")
+
+    def kind(r):
+        text = first(r)
+        if text.startswith(R_FOOTER_WORDS):
+            return "opening"
+        if re.match(r"^(\d{1,2}[.．、]|[（(]\d{1,2}[）)])\D", text):
+            return "numbered"
+        return "other"
+
+    start = len(rows)
+    while start > 0 and kind(rows[start - 1]) != "other":
+        start -= 1
+    opening = next((i for i in range(start, len(rows)) if kind(rows[i]) == "opening"), None)
+    return rows if opening is None else rows[:opening]
+
+
 def r_ingest(files):
     """Ingest files in order; return the store and everything needed for the figures."""
     store = {}       # (code, ind, basis, (y, m)) → 元
@@ -1654,7 +1695,7 @@ def r_ingest(files):
         path = os.path.join(INBOX, fname)
         warnings = []
         try:
-            rows = [r for r in r_read(path, meta) if any(c.strip() for c in r)]
+            rows = r_strip_form([r for r in r_read(path, meta) if any(c.strip() for c in r)])
             unit_default = None
             while rows and len([c for c in rows[0] if c.strip()]) == 1 and r_norm(rows[0][0]).startswith("单位"):
                 unit_default = re.split(r"[:：]", unicodedata.normalize("NFKC", rows[0][0]))[1].strip()

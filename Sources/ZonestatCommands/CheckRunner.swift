@@ -26,6 +26,7 @@ enum CheckRunner {
                     + "\(result.rows) rows, \(result.units) units, \(result.facts) values; "
                     + "\(result.errors) error(s), \(result.warnings) warning(s)")
             guard !options.quiet else { continue }
+            if options.verbose { FooterListing.print(result.footer, of: result.path) }
             for problem in result.problems.prefix(options.verbose ? FileCheck.shownProblems : 5) {
                 Terminal.print("    \(problem)")
             }

@@ -41,6 +41,7 @@ enum ExtractRunner {
             default:
                 break
             }
+            if verbose { FooterListing.print(result.footer, of: result.name) }
         }
         for (name, reason) in summary.skipped.sorted(by: { $0.key < $1.key }) {
             let why = summary.details[name].map { "\(reason.rawValue): \($0)" } ?? reason.rawValue

@@ -33,6 +33,12 @@ struct CrossMonthRecheckTests {
         // The analyst sees it in the run's summary too.
         #expect(corrected.results.first?.problems.contains { $0.code == .ytdMismatch && $0.file == "2023-04.csv" } == true)
         #expect(try ws.query("SELECT warnings FROM ledger WHERE file_name = '2023-04.csv'") == [1])
+        // Checked on the warehouse's values, the cell as written is not at hand: 原值 is the value
+        // held in 万元 (10 千元 = 1), and the message says so; the enterprise is still named.
+        let rechecked = try #require(corrected.results.first?.problems.first { $0.code == .ytdMismatch })
+        #expect(rechecked.value == "1")
+        #expect(rechecked.message.hasPrefix("数据修订后复核（原值为入库值，单位同指标）：2023年4月规上工业总产值本月数为1万元"))
+        #expect(rechecked.creditCode == a && rechecked.unitName == "甲")
         // Corrected back: the warning goes, nothing stale stays.
         try ws.drop("2023-03_更正2.csv", wideFile(period: "2023-03", rows: [(a, "甲", "10", "30")]))
         _ = try ws.extract()

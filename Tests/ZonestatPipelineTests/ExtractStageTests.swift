@@ -115,9 +115,10 @@ struct ExtractStageTests {
         let bytes = try Data(contentsOf: URL(fileURLWithPath: ws.root + "/quarantine/bad.csv.errors.csv"))
         #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
         let lines = String(decoding: bytes.dropFirst(3), as: UTF8.self).components(separatedBy: "\r\n").filter { !$0.isEmpty }
-        #expect(lines.first == "file,line,column,value,code,severity,message")
-        #expect(lines[1].hasPrefix("bad.csv,3,统一社会信用代码,9.14403E+17,credit_code_mangled,error,"))
-        #expect(lines[2].hasPrefix("bad.csv,4,工业总产值本月,x,bad_number,error,"))
+        #expect(lines.first == "文件,行,列,原值,统一社会信用代码,企业名称,代码,级别,说明")
+        // The enterprise of each line: the code as written when it is no code, and the name.
+        #expect(lines[1].hasPrefix("bad.csv,3,统一社会信用代码,9.14403E+17,9.14403E+17,甲,credit_code_mangled,错误,统一社会信用代码被Excel变成了数字"))
+        #expect(lines[2].hasPrefix("bad.csv,4,工业总产值本月,x,\(b),乙,bad_number,错误,\"不是数字：请只填数字"))
     }
 
     @Test func aSecondBadFileWithTheSameNameKeepsTheFirst() throws {
@@ -138,14 +139,17 @@ struct ExtractStageTests {
         #expect(problem.file == "04.csv")
         #expect(problem.line == 3)
         #expect(problem.column == "工业总产值本月")
-        #expect(problem.value == "1.5")
+        // 原值 is the cell as written (千元); the message gives the converted value.
+        #expect(problem.value == "15")
+        #expect(problem.message.hasPrefix("2023年4月规上工业总产值本月数为1.5万元，与本年累计减上月累计（1万元）不符"), "\(problem.message)")
+        #expect(problem.creditCode == a && problem.unitName == "甲")
         #expect(try ws.count("SELECT COUNT(*) FROM problems WHERE code = 'ytd_mismatch' AND period = 202304") == 1)
     }
 
     @Test func monthJumpBeyondTheFactor() throws {
         let ws = try TestWorkspace()
         func taxFile(_ period: String, _ ytd: String) -> String {
-            "统一社会信用代码,企业名称,报告期,税收本年累计(万元)\n\(a),甲,\(period),\(ytd)\n"
+            "统一社会信用代码,企业名称,行业代码,报告期,税收本年累计(万元)\n\(a),甲,C3670,\(period),\(ytd)\n"
         }
         try ws.drop("01.csv", taxFile("2023-01", "10"))
         try ws.drop("02.csv", taxFile("2023-02", "20"))

@@ -13,6 +13,7 @@ struct ProblemCase: Sendable, CustomTestStringConvertible {
     var column: String?
     var value: String?
     var bytes: [UInt8]? = nil
+    var name = "t.csv"
     var testDescription: String { code.rawValue }
 }
 
@@ -58,6 +59,9 @@ let singleFileCases: [ProblemCase] = [
     ProblemCase(
         code: .duplicateKey, text: wide("\(c1),甲,C3670,2023-04,1,2", "\(c1),甲,C3670,2023年1-4月,3,4"), line: 4,
         column: "工业总产值本月", value: c1),
+    ProblemCase(
+        code: .footerBetweenRows, text: wide("\(c1),甲,C3670,2023-04,1,2", "注：乙为新入库企业,,,,,", "\(c2),乙,C3670,2023-04,3,4"),
+        line: 4, column: nil, value: "注：乙为新入库企业"),
     ProblemCase(code: .noTarget, text: "年度,指标,目标值,单位,目标增速\n2023,固定资产投资,,亿元,\n", line: 2, column: "目标值", value: ""),
     // Warnings.
     ProblemCase(
@@ -88,6 +92,15 @@ let singleFileCases: [ProblemCase] = [
     ProblemCase(
         code: .cellsBeyondHeader, text: wide("\(c1),甲,C3670,2023-04,1,2", "\(c2),乙,C3670,2023-04,3,4,,5"), line: 4,
         column: "第8列", value: "5"),
+    ProblemCase(
+        code: .periodFromTitle, text: "报告期：2023年4月\n单位:千元\n统一社会信用代码,企业名称,工业总产值本月\n\(c1),甲,1\n", line: 1,
+        column: nil, value: "报告期：2023年4月"),
+    ProblemCase(
+        code: .periodFromName, text: "单位:千元\n统一社会信用代码,企业名称,工业总产值本月\n\(c1),甲,1\n", line: nil, column: nil,
+        value: "2023年4月规上工业.csv", name: "2023年4月规上工业.csv"),
+    ProblemCase(
+        code: .periodMismatch, text: "报告期：2023年5月\n" + wide("\(c1),甲,C3670,2023-04,1,2"), line: 1, column: "报告期",
+        value: "报告期：2023年5月"),
 ]
 
 @Suite("Every problem names file, line, column and value")
@@ -95,11 +108,11 @@ struct ProblemCodeTests {
     @Test(arguments: singleFileCases)
     func reported(_ item: ProblemCase) throws {
         let parsed = FileParser(config: PipelineConfig(zoneName: "z", workspace: "/tmp"))
-            .parse(item.bytes ?? Array(item.text.utf8), name: "t.csv")
+            .parse(item.bytes ?? Array(item.text.utf8), name: item.name)
         let found = parsed.problems.filter { $0.code == item.code }
         #expect(found.count == 1, "problems: \(parsed.problems)")
         let problem = try #require(found.first)
-        #expect(problem.file == "t.csv")
+        #expect(problem.file == item.name)
         #expect(problem.line == item.line)
         #expect(problem.column == item.column)
         if let value = item.value { #expect(problem.value == value) }
@@ -110,7 +123,7 @@ struct ProblemCodeTests {
     @Test func everyCodeIsCovered() {
         let covered = Set(singleFileCases.map(\.code))
         // Those that need the warehouse are covered in ExtractStageTests and RevisionConflictTests.
-        let crossFile: Set<ProblemCode> = [.ytdMismatch, .monthJump, .revisionConflict]
+        let crossFile: Set<ProblemCode> = [.ytdMismatch, .monthJump, .revisionConflict, .missingIndustry]
         // Those of the inbox entry, not its bytes, are covered in InboxFailureTests.
         let entry: Set<ProblemCode> = [.unreadableFile, .badFileName, .futureDated]
         #expect(covered.union(crossFile).union(entry) == Set(ProblemCode.allCases))

@@ -31,6 +31,7 @@ struct RevisionConflictTests {
         #expect(conflicts.map(\.line) == [3, 3])
         #expect(conflicts.map(\.column) == ["工业总产值本月", "工业总产值1-本月"])
         #expect(conflicts.map(\.value) == ["12", "32"])
+        #expect(conflicts.map(\.creditCode) == [a, a] && conflicts.map(\.unitName) == ["甲", "甲"])
         let message = try #require(conflicts.last?.message)
         // The value held, where it came from, and what to do.
         #expect(message.contains("现有值为3万元"))

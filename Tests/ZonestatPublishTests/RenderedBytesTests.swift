@@ -18,7 +18,7 @@ struct RenderedBytesTests {
         "bom/indicators.csv": "2699664fedb259411b26290d247860a8a88f03e4b8f10651ae48d6ae3a46762d",
         "bom/indicators.json": "1dee2e24f53eaa1b011561ca08f77a5e4e597bcea9194eeffc3df10432e94db7",
         "bom/changes.csv": "664a272402d288daca4a6b5b4635e7a4668449ffff30648601ddde916320cf9c",
-        "bom/manifest.json": "b3eba122af09f034e589eec2c0160e4cb1f97e07942e8547a4bf0b375921313f",
+        "bom/manifest.json": "0986d2084a4ae998ec0291ee8e31123e9374b004ed72a511600a786e3b04225b",
         "bom/revisions.csv": "76a9cdaf2681f6cabe3caf20a1cdf05b6a12568f99f19e63e8b2033d1ab1adff",
         "bom/revisions.json": "37517e5f3dc66819f61f5a7bb8ace1921282415f10551d2defa5c3eb0985b570",
         "bom/report.html": "3a50efaf3c10a8907a22674fcba3c520ed86ce414a875652c24a698300bd33ce",
@@ -28,11 +28,11 @@ struct RenderedBytesTests {
         "bom/tables.xlsx": "b6d204e8024264aabdb4312f0113ebe8a93a247facbb30b202213794169ae7f5",
         "bom/targets.csv": "eaaf386cd3e50f047a57748dbc8edcb382923697acc2ba38ee9e720ff7bc5899",
         "bom/targets.json": "1f9e3f9c7513bbfaafee6d0f714559a59af170f52cc09930be41506c505f8afb",
-        "bom/warnings.csv": "a7dfae4256265c2036bdea0c557da38c890587b88b664df9c1396f1fa5a27ee9",
+        "bom/warnings.csv": "399d54ffc02bcc60e8a234a7d9e46e45067874016812f38bbec8f05cfa63520e",
         "plain/indicators.csv": "c82fddc158b45d883d15b4855d7de60eb14cfb66543476d3227fd5111315205b",
         "plain/indicators.json": "1dee2e24f53eaa1b011561ca08f77a5e4e597bcea9194eeffc3df10432e94db7",
         "plain/changes.csv": "e0888034570a0fe388df907984622a338536052c543fb86d7f73ec2c30952e59",
-        "plain/manifest.json": "6754738b7a5cc2b767940be1e2815bf04973858129ae042fcf6d09878cdc9cc0",
+        "plain/manifest.json": "067bf8b39e7c3dcf479a85a744f92c0a45ac568faef289f0c73357dbcce8aa7d",
         "plain/revisions.csv": "46becaec041ef7a40d997ebc571ce1fd94e636640fcd6260e6e641eb7d44accf",
         "plain/revisions.json": "37517e5f3dc66819f61f5a7bb8ace1921282415f10551d2defa5c3eb0985b570",
         "plain/report.html": "3a50efaf3c10a8907a22674fcba3c520ed86ce414a875652c24a698300bd33ce",
@@ -42,7 +42,7 @@ struct RenderedBytesTests {
         "plain/tables.xlsx": "b6d204e8024264aabdb4312f0113ebe8a93a247facbb30b202213794169ae7f5",
         "plain/targets.csv": "22095bf2439432bdaa1d119e50557e409967710006f4b8f06908df422a015431",
         "plain/targets.json": "1f9e3f9c7513bbfaafee6d0f714559a59af170f52cc09930be41506c505f8afb",
-        "plain/warnings.csv": "095a6e51555b1a93ab2dde6eea45b89233e2b21a360637e7f138a24afaeb1032",
+        "plain/warnings.csv": "5db5260bee38d103ce630c2d2bfe46ffb71261c14c133a8ee47131bca3d9baa9",
     ]
 
     @Test(arguments: [true, false])

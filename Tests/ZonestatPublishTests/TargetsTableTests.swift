@@ -39,18 +39,29 @@ struct TargetsTableTests {
         var warnings = SourceDocument.warnings()
         warnings.reverse()
         let table = WarningsTable.table(warnings)
-        #expect(table.columns == ["source", "file", "line", "column", "value", "code", "period", "indicator", "scope", "message"])
+        #expect(table.columns == [
+            "文件", "行", "列", "原值", "统一社会信用代码", "企业名称", "代码", "级别", "说明", "来源", "报告期", "指标", "范围",
+        ])
         let lines = TestText.csvLines(table.csv())
-        #expect(lines[1] == "extract,2023-04企业月报.csv,17,工业总产值本月,1.2E+5,ytd_mismatch,2023-04,,,累计数与1-3月累计加本月不符，相差0.5万元")
-        #expect(lines[2].hasPrefix("extract,2023-04企业月报.csv,42,"))
-        #expect(lines[3] == "compute,,,,,subset_exceeds_total,2023-04,tech_investment,91341122MA2TQ8RC06,技改投资大于固定资产投资（项目：汽零二期）")
+        #expect(lines[1] == "2023-04企业月报.csv,17,工业总产值本月,1.2E+5,,,ytd_mismatch,警告,累计数与1-3月累计加本月不符，相差0.5万元,extract,2023-04,,")
+        #expect(lines[2].hasPrefix("2023-04企业月报.csv,42,"))
+        #expect(lines[3] == ",,,,,,subset_exceeds_total,警告,技改投资大于固定资产投资（项目：汽零二期）,compute,2023-04,tech_investment,91341122MA2TQ8RC06")
     }
 
     @Test func lineNumbersSortNumerically() {
         let first = PublishedWarning(source: .extract, file: "a.csv", line: 9, code: "x", message: "m")
         let second = PublishedWarning(source: .extract, file: "a.csv", line: 10, code: "x", message: "m")
         let lines = TestText.csvLines(WarningsTable.table([second, first]).csv())
-        #expect(lines[1].hasPrefix("extract,a.csv,9,"))
+        #expect(lines[1].hasPrefix("a.csv,9,"))
+    }
+
+    /// The enterprise of an extract warning's line has its own two columns.
+    @Test func warningsNameTheEnterprise() {
+        let warning = PublishedWarning(
+            source: .extract, file: "a.csv", line: 3, column: "工业总产值本月", value: "3813", code: "ytd_mismatch",
+            message: "m", creditCode: "91340500000000021X", unitName: "甲公司")
+        let lines = TestText.csvLines(WarningsTable.table([warning]).csv())
+        #expect(lines[1] == "a.csv,3,工业总产值本月,3813,91340500000000021X,甲公司,ytd_mismatch,警告,m,extract,,,")
     }
 
     @Test func aWarningValueThatLooksLikeAFormulaIsNeutralised() {

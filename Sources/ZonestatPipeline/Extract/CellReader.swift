@@ -21,6 +21,30 @@ struct CellReader {
         return "第\(column + 1)列"
     }
 
+    /// Names the enterprise of a row in the problems found on it since `start`: its credit code
+    /// (normalised when valid, else as written) and its name, each when the row has it.
+    mutating func nameEnterprise(from start: Int, code: String, name: String) {
+        let code = code.trimmingWhitespace, name = name.trimmingWhitespace
+        let normalised: String? =
+            switch CreditCode.check(code) {
+            case .valid(let valid), .wrongCheckCharacter(let valid, _): valid
+            default: code.isEmpty ? nil : code
+            }
+        let unitName = name.isEmpty || LayoutDetector.isTotalsLabel(name) ? nil : name
+        for index in start..<problems.count {
+            if problems[index].creditCode == nil { problems[index].creditCode = normalised }
+            if problems[index].unitName == nil { problems[index].unitName = unitName }
+        }
+    }
+
+    /// A required field as the forms name it (`the name` → 企业名称).
+    static func chineseField(_ field: String) -> String {
+        switch field {
+        case "the name": "名称"
+        default: field
+        }
+    }
+
     static func cell(_ fields: [String], _ column: Int?) -> String {
         guard let column, column < fields.count else { return "" }
         return fields[column]
@@ -42,7 +66,7 @@ struct CellReader {
     /// A required text cell, already trimmed.
     mutating func required(text: String, _ column: Int?, field: String, line: Int) -> String? {
         if text.isEmpty {
-            report(.missingValue, line: line, column: column, value: "", "\(field) is empty — fill it in")
+            report(.missingValue, line: line, column: column, value: "", "\(CellReader.chineseField(field))为空：请填写 / \(field) is empty — fill it in")
             return nil
         }
         return text
@@ -59,10 +83,10 @@ struct CellReader {
         case .period(let period):
             return period
         case .empty:
-            report(.missingValue, line: line, column: column, value: "", "the period is empty — write it as 2023-04 or 2023年1-4月")
+            report(.missingValue, line: line, column: column, value: "", "报告期为空：请填写，如2023-04或2023年1-4月 / the period is empty — write it as 2023-04 or 2023年1-4月")
             return nil
         case .invalid(let problem, let text):
-            report(.badPeriod, line: line, column: column, value: text, "\(problem) — \(problem.hint)")
+            report(.badPeriod, line: line, column: column, value: text, Bilingual.join(problem.description, problem.hint))
             return nil
         }
     }
@@ -80,18 +104,18 @@ struct CellReader {
         case .wrongCheckCharacter(let code, let expected):
             report(
                 .checkCharacter, line: line, column: column, value: text, period: period,
-                "the check character should be \(expected) (GB 32100) — the row is kept; verify the code with the enterprise")
+                "统一社会信用代码的校验位应为\(expected)（GB 32100），此行已保留：请向企业核实代码 / the check character should be \(expected) (GB 32100) — the row is kept; verify the code with the enterprise")
             return (code, false)
         case .mangledByExcel:
             report(
                 .creditCodeMangled, line: line, column: column, value: text,
-                "Excel turned this credit code into a number — format the column as text (文本) and re-enter the codes")
+                "统一社会信用代码被Excel变成了数字（如9.14403E+17）：请把该列设为“文本”格式后重新填写代码 / Excel turned this credit code into a number — format the column as text (文本) and re-enter the codes")
             return nil
         case .malformed(let problem):
             if text.trimmingWhitespace.isEmpty {
-                report(.missingValue, line: line, column: column, value: "", "the credit code is empty — fill in the 18-character 统一社会信用代码")
+                report(.missingValue, line: line, column: column, value: "", "统一社会信用代码为空：请填写18位统一社会信用代码 / the credit code is empty — fill in the 18-character 统一社会信用代码")
             } else {
-                report(.creditCodeInvalid, line: line, column: column, value: text, "\(problem) — \(problem.hint)")
+                report(.creditCodeInvalid, line: line, column: column, value: text, Bilingual.join(problem.description, problem.hint))
             }
             return nil
         }
@@ -112,7 +136,7 @@ struct CellReader {
         case .invalid(let text):
             report(
                 .badIndustry, line: line, column: column, value: text,
-                "not a GB/T 4754-2017 industry code — write a class or division such as C3670, 3670 or 36")
+                "不是国民经济行业分类（GB/T 4754-2017）代码：请填写行业小类或大类代码，如C3670、3670或36 / not a GB/T 4754-2017 industry code — write a class or division such as C3670, 3670 or 36")
             return (false, nil)
         }
     }
@@ -141,7 +165,7 @@ struct CellReader {
         case .percent:
             report(
                 .percentNotAllowed, line: line, column: column, value: text(), period: period,
-                "a percentage where an amount is expected — put the amount here; growth rates are computed by zonestat")
+                "此列应填金额，不能填百分比：请填金额本身，增速由zonestat计算 / a percentage where an amount is expected — put the amount here; growth rates are computed by zonestat")
             return .invalid
         case .invalid(let problem):
             let code: ProblemCode =
@@ -150,7 +174,7 @@ struct CellReader {
                 case .percentNotAllowed: .percentNotAllowed
                 default: .badNumber
                 }
-            report(code, line: line, column: column, value: text(), period: period, "\(problem) — \(problem.hint)")
+            report(code, line: line, column: column, value: text(), period: period, Bilingual.join(problem.description, problem.hint))
             return .invalid
         }
     }

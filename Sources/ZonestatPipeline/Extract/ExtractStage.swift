@@ -115,6 +115,7 @@ public struct ExtractStage: Sendable {
         }
         guard let parsed = loaded.parsed else { return result }
         result.rows = parsed.rows
+        result.footer = parsed.footer
         try hook(.afterParse)
         try ExtractStage.checkUnchanged(file, bytes: loaded.bytes)
         if parsed.isRejected {
@@ -123,7 +124,10 @@ public struct ExtractStage: Sendable {
         if let held = try heldForConflicts(file, parsed: parsed, warehouse: warehouse, indicatorIds: indicatorIds) {
             return try quarantine(file, parsed: held, entry: entry, warehouse: warehouse, result: result, hook: hook)
         }
-        let stored = try warehouse.ingest(parsed, entry: entry, indicatorIds: indicatorIds, config: config) {
+        let path = file.path
+        let stored = try warehouse.ingest(
+            parsed, entry: entry, indicatorIds: indicatorIds, config: config, bytes: { try? FileOperations.read(path) }
+        ) {
             try hook(.beforeCommit)
         }
         try hook(.afterCommit)

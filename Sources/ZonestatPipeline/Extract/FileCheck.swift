@@ -20,6 +20,8 @@ public enum FileCheck {
         public var warnings = 0
         /// The first ``shownProblems`` problems, in file order.
         public var problems: [Problem] = []
+        /// The form's footer lines, which extract would skip.
+        public var footer: [FooterLine] = []
         /// Why the file could not be read at all (nil when it was).
         public var readFailure: WorkspaceError?
 
@@ -78,6 +80,7 @@ public enum FileCheck {
         result.errors = parsed.problems.count(where: \.isError)
         result.warnings = parsed.problems.count - result.errors
         result.problems = Array(parsed.problems.prefix(shownProblems))
+        result.footer = parsed.footer
         return result
     }
 }

@@ -20,6 +20,13 @@ struct FileLayout: Sendable {
     var fileUnit: MoneyUnit?
     /// The record index of that unit line (for messages).
     var unitLine: Int?
+    /// The period a title line above the header states (`报告期：2023年1-5月`).
+    var titlePeriod: StatedPeriod?
+    /// The period the file's name states (`202305.csv`).
+    var namePeriod: StatedPeriod?
+
+    /// The rows' period when the file has no period column: the title's, else the name's.
+    var statedPeriod: StatedPeriod? { titlePeriod ?? namePeriod }
 
     struct AmountColumn: Sendable {
         var index: Int

@@ -21,6 +21,8 @@ public struct FileResult: Sendable, Hashable {
     public var storedAs: String
     /// Warnings and errors, to print.
     public var problems: [Problem]
+    /// The form's footer lines, skipped (shown with `-v`).
+    public var footer: [FooterLine] = []
 }
 
 /// What one extract run did.

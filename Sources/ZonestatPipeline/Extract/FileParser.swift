@@ -38,11 +38,16 @@ public struct FileParser: Sendable {
             }
             try parser.finish { router.take($0, into: &parsed) }
         } catch let error as TextDecodingError {
-            return ParsedFile(name: name, problem: Problem(file: name, line: error.line, code: .encoding, message: "\(error)"))
+            return ParsedFile(name: name, problem: Problem(
+                file: name, line: error.line, code: .encoding,
+                message: "无法识别文件的文字编码，文件可能已损坏或不是CSV文本：请在Excel或WPS中“另存为”“CSV UTF-8(逗号分隔)”后重新放入收件箱 / \(error)"))
         } catch let error as CSVError {
-            return ParsedFile(name: name, problem: Problem(file: name, line: error.line, code: .csvSyntax, message: "\(error)"))
+            return ParsedFile(name: name, problem: Problem(
+                file: name, line: error.line, code: .csvSyntax,
+                message: "第\(error.line)行的引号不成对或引号后多了文字，无法按CSV读取：请在Excel或WPS中重新另存为CSV后放入收件箱 / \(error)"))
         } catch {
-            return ParsedFile(name: name, problem: Problem(file: name, code: .csvSyntax, message: "\(error)"))
+            return ParsedFile(name: name, problem: Problem(
+                file: name, code: .csvSyntax, message: "无法按CSV读取此文件：请在Excel或WPS中重新另存为CSV后放入收件箱 / \(error)"))
         }
         router.finish(into: &parsed)
         FileParser.checkShape(bytes, into: &parsed)

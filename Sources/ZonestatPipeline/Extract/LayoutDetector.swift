@@ -17,6 +17,8 @@ struct LayoutDetector: Sendable {
         var fileUnit: MoneyUnit?
         var unitLine: Int?
         var firstHeaderLine: Int?
+        var titlePeriod: StatedPeriod?
+        let namePeriod = StatedPeriod.name(file)
         for (index, record) in records.prefix(maxPreambleRows).enumerated() where !record.isBlank {
             firstHeaderLine = firstHeaderLine ?? record.line
             if let unit = LayoutDetector.unitStatement(record.fields) {
@@ -27,25 +29,39 @@ struct LayoutDetector: Sendable {
                 case .failure(let problem):
                     return .failure(ProblemList([Problem(
                         file: file, line: record.line, value: problem.text, code: .unknownUnit,
-                        message: "the unit line names an unknown unit — write 单位:元, 单位:千元, 单位:万元 or 单位:亿元")]))
+                        message: "单位行写的单位无法识别：请写“单位:元”“单位:千元”“单位:万元”或“单位:亿元” / the unit line names an unknown unit — write 单位:元, 单位:千元, 单位:万元 or 单位:亿元")]))
                 }
                 continue
             }
             let meanings = record.fields.map { matcher.meaning(of: $0) }
-            guard let kind = LayoutDetector.kind(of: meanings) else { continue }
-            return layout(records, headerAt: index, kind: kind, file: file, fileUnit: fileUnit, unitLine: unitLine)
+            guard let kind = LayoutDetector.kind(of: meanings, periodStated: titlePeriod != nil || namePeriod != nil) else {
+                if titlePeriod == nil, let stated = StatedPeriod.title(record) {
+                    titlePeriod = stated
+                    // `报告期：2023年1-5月,,单位：千元`: the unit shares the title's line.
+                    for cell in record.fields {
+                        if case .success(let money)? = LayoutDetector.unitStatement([cell]) {
+                            fileUnit = money
+                            unitLine = record.line
+                        }
+                    }
+                }
+                continue
+            }
+            return layout(
+                records, headerAt: index, kind: kind, file: file, fileUnit: fileUnit, unitLine: unitLine,
+                stated: (titlePeriod, namePeriod))
         }
         if records.allSatisfy(\.isBlank) {
             return .failure(ProblemList([Problem(
                 file: file, code: .emptyFile,
-                message: "the file has no rows — export the table again, with its header and data")]))
+                message: "文件没有任何内容：请连同表头和数据重新导出 / the file has no rows — export the table again, with its header and data")]))
         }
         if let partial = partialHeader(records, file: file) { return .failure(ProblemList([partial])) }
         let kinds = FileKind.allCases.map(\.requirement).joined(separator: "; ")
         let header = records.first { !$0.isBlank }?.fields.joined(separator: ",") ?? ""
         return .failure(ProblemList([Problem(
             file: file, line: firstHeaderLine, value: String(header.prefix(200)), code: .unknownLayout,
-            message: "no header row matches a known kind of file. Needed: \(kinds). "
+            message: "前\(maxPreambleRows)行中找不到可识别的表头（需要统一社会信用代码、企业名称、报告期和指标列等）：请检查列名，或在流水线文件中添加别名 / no header row matches a known kind of file. Needed: \(kinds). "
                 + "Rename the header cells or add aliases to the pipeline file")]))
     }
 
@@ -80,14 +96,35 @@ struct LayoutDetector: Sendable {
             return Problem(
                 file: file, line: record.line, value: String(record.fields.joined(separator: ",").prefix(200)),
                 code: .missingColumn,
-                message: "this header looks like \(kind.requirement), but lacks \(names.joined(separator: ", ")) "
+                message: "表头缺少\(missing.map(LayoutDetector.chineseField).joined(separator: "、"))列：请加上这一列或改正列名"
+                    + (missing.contains("period") && kind != .targets
+                        ? "；也可以不加报告期列，而在表头上方写一行“报告期：2023年1-5月”，或把报告期写进文件名（如202305.csv）" : "")
+                    + " / this header looks like \(kind.requirement), but lacks \(names.joined(separator: ", ")) "
                     + "— add the column or rename it")
         }
         return nil
     }
 
+    /// A field as the forms name it, for messages.
+    static func chineseField(_ field: String) -> String {
+        switch field {
+        case "period": "报告期"
+        case "credit_code": "统一社会信用代码"
+        case "name": "企业名称"
+        case "indicator": "指标"
+        case "value": "数值"
+        case "year": "年度"
+        case "target_value": "目标值"
+        case "industry": "行业代码"
+        default: field
+        }
+    }
+
     /// The kind a header row announces, from the fields it names.
-    static func kind(of meanings: [ColumnMeaning]) -> FileKind? {
+    ///
+    /// A wide or long file may lack the period column when its title or name states the period
+    /// (`periodStated`).
+    static func kind(of meanings: [ColumnMeaning], periodStated: Bool = false) -> FileKind? {
         var fields = Set<String>()
         var hasAmount = false
         for meaning in meanings {
@@ -103,7 +140,7 @@ struct LayoutDetector: Sendable {
             return .targets
         }
         if fields.contains("period"), fields.contains("ppi"), !fields.contains("credit_code") { return .priceIndex }
-        let identity: Set<String> = ["period", "credit_code", "name"]
+        let identity: Set<String> = periodStated ? ["credit_code", "name"] : ["period", "credit_code", "name"]
         if identity.isSubset(of: fields), fields.contains("indicator"), fields.contains("value") { return .long }
         if identity.isSubset(of: fields), hasAmount { return .wide }
         return nil
@@ -111,7 +148,7 @@ struct LayoutDetector: Sendable {
 
     private func layout(
         _ records: [CSVRecord], headerAt index: Int, kind: FileKind, file: String, fileUnit: MoneyUnit?,
-        unitLine: Int?
+        unitLine: Int?, stated: (title: StatedPeriod?, name: StatedPeriod?)
     ) -> Result<FileLayout, ProblemList> {
         let first = records[index].fields
         var headerRows = [first]
@@ -147,14 +184,14 @@ struct LayoutDetector: Sendable {
                 if fields[name] != nil {
                     problems.append(Problem(
                         file: file, line: headerLine, column: header, value: header, code: .duplicateColumn,
-                        message: "two columns mean \(name) — delete or rename one of them"))
+                        message: "有两列都表示“\(LayoutDetector.chineseField(name))”：请删除或改名其中一列 / two columns mean \(name) — delete or rename one of them"))
                 }
                 fields[name] = fields[name] ?? column
             case .amount(let indicator, let basis) where kind.readsAmountColumns:
                 if let other = amounts.first(where: { $0.indicator == indicator && $0.basis == basis }) {
                     problems.append(Problem(
                         file: file, line: headerLine, column: header, value: header, code: .duplicateColumn,
-                        message: "this column and \"\(other.header)\" both hold \(indicator) \(basis.id) — keep one"))
+                        message: "此列与“\(other.header)”是同一指标同一口径：请只保留一列 / this column and \"\(other.header)\" both hold \(indicator) \(basis.id) — keep one"))
                 }
                 let unitText = HeaderText(header).unit
                 amounts.append(.init(
@@ -163,7 +200,7 @@ struct LayoutDetector: Sendable {
             case .unknownBasis(let indicator) where kind.readsAmountColumns:
                 problems.append(Problem(
                     file: file, line: headerLine, column: header, value: header, code: .unknownBasis,
-                    message: "a column of \(indicator) whose basis is not recognised — name it 本月, 1-本月 (本年累计), "
+                    message: "无法识别此列的口径：请在列名中写明本月、1-本月（本年累计）、上年同月或上年同期，或在流水线文件中添加别名 / a column of \(indicator) whose basis is not recognised — name it 本月, 1-本月 (本年累计), "
                         + "上年同月 or 上年同期, or add an alias to the pipeline file"))
             case .amount, .unknownBasis, .derived, .other:
                 break
@@ -172,7 +209,8 @@ struct LayoutDetector: Sendable {
         if !problems.isEmpty { return .failure(problems) }
         return .success(FileLayout(
             kind: kind, dataStart: index + headerRows.count, headers: headers, fields: fields, amounts: amounts,
-            width: width, ignored: ignored, fileUnit: fileUnit, unitLine: unitLine))
+            width: width, ignored: ignored, fileUnit: fileUnit, unitLine: unitLine, titlePeriod: stated.title,
+            namePeriod: stated.name))
     }
 
     /// Why a file of `kind` reads nothing from a column of this meaning, or nil when it reads it.

@@ -45,8 +45,17 @@ struct LongFileReader {
         }
     }
 
-    /// Reads one record after the header.
+    /// Reads one record after the header; the problems found on it name its enterprise.
     mutating func read(_ record: CSVRecord, into parsed: inout ParsedFile) {
+        let before = cells.problems.count
+        readRow(record, into: &parsed)
+        if cells.problems.count > before {
+            cells.nameEnterprise(
+                from: before, code: CellReader.cell(record.fields, code), name: CellReader.cell(record.fields, name))
+        }
+    }
+
+    private mutating func readRow(_ record: CSVRecord, into parsed: inout ParsedFile) {
         guard !record.isBlank else { return }
         let fields = record.fields, line = record.line
         if LayoutDetector.isTotalsRow(fields, period: period, code: code, name: name) {
@@ -54,7 +63,7 @@ struct LongFileReader {
             return
         }
         parsed.rows += 1
-        let rowPeriod = cells.period(fields, period, line: line)
+        let rowPeriod = period == nil ? layout.statedPeriod?.period : cells.period(fields, period, line: line)
         unread.check(record, period: rowPeriod?.key, cells: &cells)
         let unitCode = cells.creditCode(fields, code, line: line, period: rowPeriod?.key)
         let unitName = cells.required(fields, name, field: "the name", line: line)
@@ -68,7 +77,8 @@ struct LongFileReader {
             }
             cells.report(
                 .unknownIndicator, line: line, column: indicatorColumn, value: indicatorText,
-                "not a known indicator — use one of \(known.joined(separator: ", ")) or add an alias")
+                "无法识别的指标：请使用\(config.indicators.map(\.name).joined(separator: "、"))之一，或在流水线文件中添加别名 / "
+                    + "not a known indicator — use one of \(known.joined(separator: ", ")) or add an alias")
         }
         var basis: Basis? = matcher.defaultBasis
         if let basisColumn {
@@ -77,7 +87,8 @@ struct LongFileReader {
             if basis == nil {
                 cells.report(
                     .unknownBasis, line: line, column: basisColumn, value: text,
-                    "not a known basis — write ytd (本年累计), month (本月), base_ytd (上年同期) or base_month (上年同月)")
+                    "无法识别的口径：请写本年累计、本月、上年同期或上年同月 / "
+                        + "not a known basis — write ytd (本年累计), month (本月), base_ytd (上年同期) or base_month (上年同月)")
             }
         }
         var unit = config.defaultInputUnit
@@ -88,7 +99,7 @@ struct LongFileReader {
             } else {
                 cells.report(
                     .unknownUnit, line: line, column: unitColumn, value: unitText,
-                    "not a money unit — write 元, 千元, 万元 or 亿元")
+                    "不是金额单位：请写元、千元、万元或亿元 / not a money unit — write 元, 千元, 万元 or 亿元")
                 return
             }
         } else if let fileUnit = layout.fileUnit {
@@ -97,7 +108,8 @@ struct LongFileReader {
             warnedDefaultUnit = true
             cells.report(
                 .defaultUnit, line: line, column: unitColumn ?? valueColumn, value: "",
-                "no unit is stated — amounts read as \(config.defaultInputUnit.label); fill in the 单位 column")
+                "没有注明单位，金额按\(config.defaultInputUnit.label)读取：请填写“单位”列 / "
+                    + "no unit is stated — amounts read as \(config.defaultInputUnit.label); fill in the 单位 column")
         }
         let value = cells.amount(fields, valueColumn, unit: unit, line: line, period: rowPeriod?.key)
         guard let rowPeriod, let unitCode, let unitName, industry.ok, let indicator, let basis,
@@ -112,7 +124,8 @@ struct LongFileReader {
         {
             cells.report(
                 .duplicateKey, line: line, column: valueColumn, value: unitCode.code, period: rowPeriod.key,
-                "\(unitCode.code) \(rowPeriod) \(indicator) \(basis.id) is already given on line \(first) — keep one")
+                "同一企业、同一报告期、同一指标和口径在第\(first)行已经填过：请只保留一行 / "
+                    + "\(unitCode.code) \(rowPeriod) \(indicator) \(basis.id) is already given on line \(first) — keep one")
             return
         }
         parsed.facts.append(ExtractedFact(

@@ -19,6 +19,9 @@ public struct ParsedFile: Sendable {
     /// The 0-based position of each amount's column, by `indicator|basis` (to quote a cell as
     /// written, read again from the file's bytes: ``RecordCells``).
     public var columnIndices: [String: Int] = [:]
+    /// The form's footer lines below the last data row (notes, signatures): skipped, counted in
+    /// the ledger.
+    public var footer: [FooterLine] = []
     /// The periods (`yyyymm`) the file reports.
     public var periods: Set<Int> = []
 

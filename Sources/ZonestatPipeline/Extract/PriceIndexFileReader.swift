@@ -30,18 +30,18 @@ struct PriceIndexFileReader {
             case .number(let decimal) where !decimal.isZero && decimal.significand > 0:
                 index = decimal.description
             case .invalid(let problem):
-                cells.report(.badNumber, line: line, column: indexColumn, value: text, "\(problem) — \(problem.hint)")
+                cells.report(.badNumber, line: line, column: indexColumn, value: text, Bilingual.join(problem.description, problem.hint))
             default:
                 cells.report(
                     .badNumber, line: line, column: indexColumn, value: text,
-                    "a price index must be a positive number with the same period last year = 100, e.g. 97.9")
+                    "价格指数应为正数（上年同期=100），如97.9 / a price index must be a positive number with the same period last year = 100, e.g. 97.9")
             }
             guard let period, let index else { continue }
             let key = "\(period.key)|\(division)"
             if let first = seen[key] {
                 cells.report(
                     .duplicateKey, line: line, column: indexColumn, value: text, period: period.key,
-                    "the index of \(period) \(division.isEmpty ? "all industry" : division) is already on line \(first) — keep one")
+                    "\(period)\(division.isEmpty ? "全部工业" : division)的价格指数在第\(first)行已经填过：请只保留一行 / the index of \(period) \(division.isEmpty ? "all industry" : division) is already on line \(first) — keep one")
                 continue
             }
             seen[key] = line

@@ -16,10 +16,15 @@ public struct Problem: Sendable, Hashable, CustomStringConvertible {
     public var message: String
     /// The period the problem's row belongs to, when known (for the period's warnings list).
     public var period: Int?
+    /// The 统一社会信用代码 of the row's enterprise, as its line gives it (normalised when valid,
+    /// else the cell as written); nil when the line has none.
+    public var creditCode: String?
+    /// The enterprise's name as its line gives it; nil when the line has none.
+    public var unitName: String?
 
     public init(
         file: String, line: Int? = nil, column: String? = nil, value: String? = nil,
-        code: ProblemCode, message: String, period: Int? = nil
+        code: ProblemCode, message: String, period: Int? = nil, creditCode: String? = nil, unitName: String? = nil
     ) {
         self.file = file
         self.line = line
@@ -28,6 +33,8 @@ public struct Problem: Sendable, Hashable, CustomStringConvertible {
         self.code = code
         self.message = message
         self.period = period
+        self.creditCode = creditCode
+        self.unitName = unitName
     }
 
     public var isError: Bool { code.isError }

@@ -29,6 +29,7 @@ public enum ProblemCode: String, Sendable, Hashable, CaseIterable, Codable {
     case badYear = "bad_year"
     case duplicateKey = "duplicate_key"
     case noTarget = "no_target"
+    case footerBetweenRows = "footer_between_rows"
     // Errors: against the warehouse.
     case revisionConflict = "revision_conflict"
     // Warnings.
@@ -48,12 +49,16 @@ public enum ProblemCode: String, Sendable, Hashable, CaseIterable, Codable {
     case noFinalLineEnd = "no_final_line_end"
     /// A negative level target, or a growth target of −100 % or less.
     case implausibleTarget = "implausible_target"
+    case periodFromTitle = "period_from_title"
+    case periodFromName = "period_from_name"
+    case periodMismatch = "period_mismatch"
+    case missingIndustry = "missing_industry"
 
     /// Whether the problem rejects the file.
     public var isError: Bool {
         switch self {
         case .checkCharacter, .defaultUnit, .ytdMismatch, .monthJump, .subsetExceedsTotal, .totalsMismatch,
-            .ignoredColumn, .cellsBeyondHeader,
+            .ignoredColumn, .cellsBeyondHeader, .periodFromTitle, .periodFromName, .periodMismatch, .missingIndustry,
             .futureDated, .noRows, .noFinalLineEnd, .implausibleTarget:
             false
         default:
@@ -63,4 +68,7 @@ public enum ProblemCode: String, Sendable, Hashable, CaseIterable, Codable {
 
     /// `error` or `warning`.
     public var severity: String { isError ? "error" : "warning" }
+
+    /// 错误 or 警告: the `级别` column of errors.csv and warnings.csv.
+    public var chineseSeverity: String { isError ? "错误" : "警告" }
 }

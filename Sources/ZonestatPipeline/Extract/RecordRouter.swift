@@ -23,6 +23,15 @@ struct RecordRouter {
     /// which the unknown-layout message quotes.
     private var lookingForText = false
     private var firstText: CSVRecord?
+    /// The credit code column of a wide or long file (a line with a valid code is never a footer).
+    private var codeColumn: Int?
+    /// Footer-like records after the last data row so far: the footer, unless data follows them.
+    private var pendingFooter: [CSVRecord] = []
+    /// Whether `pendingFooter` holds an opening line (`注`, `填表人` …), below which numbered lines
+    /// continue the footer.
+    private var footerOpened = false
+    /// The layout of a wide or long file, once decided.
+    private var layout: FileLayout?
 
     init(config: PipelineConfig, matcher: HeaderMatcher, file: String) {
         self.config = config
@@ -33,10 +42,8 @@ struct RecordRouter {
 
     /// Takes the next record.
     mutating func take(_ record: CSVRawRecord, into parsed: inout ParsedFile) {
-        if wide != nil {
-            wide?.read(record, into: &parsed)
-        } else if long != nil {
-            long?.read(record.record, into: &parsed)
+        if wide != nil || long != nil {
+            readData(record, into: &parsed)
         } else if deciding || whole != nil {
             head.append(record.record)
             if deciding, head.count == detector.headCount { decide(into: &parsed) }
@@ -48,12 +55,16 @@ struct RecordRouter {
     /// Ends the file: decides a layout still undecided, and has the reader hand over.
     mutating func finish(into parsed: inout ParsedFile) {
         if deciding { decide(into: &parsed) }
+        parsed.footer += pendingFooter.map(FooterLine.init)
+        pendingFooter = []
         if lookingForText, case .failure(let problems) = detector.detect(head + [firstText].compactMap { $0 }, file: file) {
             parsed.problems += problems.items
         }
         wide?.finish(into: &parsed)
         long?.finish(into: &parsed)
+        if let layout { StatedPeriodCheck.compare(layout, file: file, into: &parsed) }
         guard let whole else { return }
+        takeFooter(ofWhole: whole, into: &parsed)
         switch whole.kind {
         case .targets:
             TargetFileReader(config: config, layout: whole, file: file, matcher: matcher).read(head, into: &parsed)
@@ -82,21 +93,84 @@ struct RecordRouter {
             return
         }
         parsed.kind = layout.kind
+        codeColumn = layout.fields["credit_code"]
+        if layout.kind == .wide || layout.kind == .long {
+            self.layout = layout
+            StatedPeriodCheck.announce(layout, file: file, into: &parsed)
+        }
         let rows = head[layout.dataStart...]
         switch layout.kind {
         case .wide:
             let headerLine = layout.dataStart > 0 ? head[layout.dataStart - 1].line : 1
-            var reader = WideFileReader(config: config, layout: layout, file: file, headerLine: headerLine, into: &parsed)
-            for record in rows { record.withRawRecord { reader.read($0, into: &parsed) } }
-            wide = reader
+            wide = WideFileReader(config: config, layout: layout, file: file, headerLine: headerLine, into: &parsed)
+            for record in rows { record.withRawRecord { readData($0, into: &parsed) } }
             head = []
         case .long:
-            var reader = LongFileReader(config: config, layout: layout, file: file, matcher: matcher, into: &parsed)
-            for record in rows { reader.read(record, into: &parsed) }
-            long = reader
+            long = LongFileReader(config: config, layout: layout, file: file, matcher: matcher, into: &parsed)
+            for record in rows { record.withRawRecord { readData($0, into: &parsed) } }
             head = []
         case .targets, .priceIndex:
             whole = layout
         }
+    }
+
+    /// Hands a record after the header to the reader, holding back footer-like lines until it is
+    /// known whether data follows them: a footer-like line between data rows is an error.
+    private mutating func readData(_ record: CSVRawRecord, into parsed: inout ParsedFile) {
+        guard let first = FooterLine.firstFilled(record) else { return }
+        let kind = FooterLine.kind(of: record[first])
+        let footerLike =
+            switch kind {
+            case .opening: true
+            case .numbered: footerOpened
+            case .other: false
+            }
+        if footerLike, !holdsACode(record) {
+            pendingFooter.append(record.record)
+            if kind == .opening { footerOpened = true }
+            return
+        }
+        if !pendingFooter.isEmpty {
+            parsed.problems += pendingFooter.map(misplacedFooter)
+            pendingFooter = []
+            footerOpened = false
+        }
+        if wide != nil {
+            wide?.read(record, into: &parsed)
+        } else {
+            long?.read(record.record, into: &parsed)
+        }
+    }
+
+    /// Whether the record's credit code cell holds something other than footer text — a code,
+    /// valid or mangled: a data row, whatever its first cell says (`注塑件厂`), so that a row is
+    /// never skipped as a footer when it may be an enterprise's.
+    private func holdsACode(_ record: CSVRawRecord) -> Bool {
+        guard let codeColumn, !record.isCellEmpty(at: codeColumn) else { return false }
+        return FooterLine.kind(of: record[codeColumn]) == .other
+    }
+
+    private func misplacedFooter(_ record: CSVRecord) -> Problem {
+        let line = FooterLine(record)
+        return Problem(
+            file: file, line: line.line, value: String(line.text.prefix(200)), code: .footerBetweenRows,
+            message: "这一行像表尾的注释或签名（注、说明、填表人、联系电话等），却夹在数据行之间：请把它移到最后一行数据之下，"
+                + "或删除 / a footer line (notes, signatures) between data rows: move it below the last data row or delete it")
+    }
+
+    /// A targets or price index file, read whole: the footer-like lines after its last data row
+    /// are its footer, taken off the records its reader gets.
+    private mutating func takeFooter(ofWhole layout: FileLayout, into parsed: inout ParsedFile) {
+        func kind(_ record: CSVRecord) -> FooterLine.Kind? {
+            record.fields.first { !$0.trimmingWhitespace.isEmpty }.map(FooterLine.kind(of:))
+        }
+        // The trailing block of blank, opening and numbered lines; the footer starts at its first
+        // opening line (numbered lines continue a note, they do not open one).
+        var blockStart = head.count
+        while blockStart > layout.dataStart, kind(head[blockStart - 1]) != .other { blockStart -= 1 }
+        guard let start = head[blockStart...].firstIndex(where: { kind($0) == .opening }) else { return }
+        guard start < head.count else { return }
+        parsed.footer += head[start...].filter { !$0.isBlank }.map(FooterLine.init)
+        head.removeSubrange(start...)
     }
 }

@@ -33,7 +33,7 @@ enum RevisionConflictReport {
                     + "若本文件是更正，请在文件名中加“更正”后重新放入收件箱；否则请核对并改正本文件后重新放入 / "
                     + "differs from the value held (\(held) \(label), \(conflict.heldFile) line \(conflict.heldLine)): "
                     + "the file is held — rename it with 更正 if it is a correction, otherwise fix it and drop it again",
-                period: Int(fact.period))
+                period: Int(fact.period), creditCode: unit.creditCode, unitName: unit.name)
         }
     }
 

@@ -25,7 +25,9 @@ enum SubsetCheck {
     ) {
         cells.report(
             .subsetExceedsTotal, line: line, column: nil, value: unitCode, period: period,
-            "\(indicator) \(basis.id) (\(amount.decimalString(in: .tenThousandYuan)) 万元) exceeds "
+            "分项“\(indicator)”（\(amount.decimalString(in: .tenThousandYuan))万元）大于其总量“\(parent)”"
+                + "（\(total.decimalString(in: .tenThousandYuan))万元）：请核对这两个数 / "
+                + "\(indicator) \(basis.id) (\(amount.decimalString(in: .tenThousandYuan)) 万元) exceeds "
                 + "\(parent) (\(total.decimalString(in: .tenThousandYuan)) 万元), of which it is a part — check both cells")
     }
 }

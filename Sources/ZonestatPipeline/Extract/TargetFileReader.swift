@@ -22,7 +22,7 @@ struct TargetFileReader {
             let yearDigits = yearText.hasSuffix("年") ? String(yearText.dropLast()) : yearText
             let year = Int(yearDigits).flatMap { (1990...2100).contains($0) ? $0 : nil }
             if year == nil {
-                cells.report(.badYear, line: line, column: yearColumn, value: yearText, "not a year — write it as 2023")
+                cells.report(.badYear, line: line, column: yearColumn, value: yearText, "不是年份：请写四位年份，如2023 / not a year — write it as 2023")
             }
             let indicatorColumn = layout.column("indicator")
             let indicatorText = CellReader.cell(fields, indicatorColumn).trimmingWhitespace
@@ -31,7 +31,7 @@ struct TargetFileReader {
             if indicator == nil {
                 cells.report(
                     .unknownIndicator, line: line, column: indicatorColumn, value: indicatorText,
-                    "not a known indicator — use an indicator name of the pipeline file or 新增规上工业企业")
+                    "无法识别的指标：请使用流水线文件中的指标名称或“新增规上工业企业” / not a known indicator — use an indicator name of the pipeline file or 新增规上工业企业")
             }
             let unitColumn = layout.column("unit")
             let unitText = CellReader.cell(fields, unitColumn).trimmingWhitespace
@@ -48,7 +48,7 @@ struct TargetFileReader {
                     if count == nil || (!unitText.isEmpty && CountUnit(label: unitText) == nil) {
                         cells.report(
                             .badNumber, line: line, column: valueColumn, value: valueText,
-                            "a count target must be a whole number of 家 or 个")
+                            "个数目标应为整数（家或个） / a count target must be a whole number of 家 or 个")
                     }
                 } else if let money = MoneyUnit(label: unitText) {
                     amount = cells.convert(decimal, unit: money, text: valueText, valueColumn, line: line, period: nil)
@@ -60,12 +60,12 @@ struct TargetFileReader {
                 } else {
                     cells.report(
                         unitText.isEmpty ? .missingValue : .unknownUnit, line: line, column: unitColumn, value: unitText,
-                        "a level target needs its unit — write 元, 千元, 万元 or 亿元 in the 单位 column")
+                        "总量目标需要单位：请在“单位”列写元、千元、万元或亿元 / a level target needs its unit — write 元, 千元, 万元 or 亿元 in the 单位 column")
                 }
             case .percent, .invalid:
                 cells.report(
                     .badNumber, line: line, column: valueColumn, value: valueText,
-                    "the target value must be a plain amount, e.g. 12 with 单位 亿元")
+                    "目标值应为金额数字，如12（单位写亿元） / the target value must be a plain amount, e.g. 12 with 单位 亿元")
             }
             let growthColumn = layout.column("target_growth_pct")
             let growthText = CellReader.cell(fields, growthColumn)
@@ -82,12 +82,12 @@ struct TargetFileReader {
                             + "unit (percent, e.g. 8 for 8 %)")
                 }
             case .invalid(let problem):
-                cells.report(.badNumber, line: line, column: growthColumn, value: growthText, "\(problem) — \(problem.hint)")
+                cells.report(.badNumber, line: line, column: growthColumn, value: growthText, Bilingual.join(problem.description, problem.hint))
             }
             if amount == nil, count == nil, growth == nil, !cells.problems.contains(where: { $0.line == line && $0.isError }) {
                 cells.report(
                     .noTarget, line: line, column: valueColumn, value: valueText,
-                    "neither a target value nor a target growth is given — fill in one of them (or both)")
+                    "目标值和目标增速都没有填：请至少填写一项 / neither a target value nor a target growth is given — fill in one of them (or both)")
             }
             let source = CellReader.cell(fields, layout.column("source")).trimmingWhitespace
             guard let year, let indicator, amount != nil || count != nil || growth != nil else { continue }
@@ -95,7 +95,7 @@ struct TargetFileReader {
             if let first = seen[key] {
                 cells.report(
                     .duplicateKey, line: line, column: indicatorColumn, value: indicatorText,
-                    "a \(year) target for \(indicator) from the same source is already on line \(first) — keep one")
+                    "同一来源的\(year)年\(indicator)目标在第\(first)行已经填过：请只保留一行 / a \(year) target for \(indicator) from the same source is already on line \(first) — keep one")
                 continue
             }
             seen[key] = line

@@ -42,6 +42,8 @@ struct WideFileReader {
     /// The current row's valid amounts; kept to reuse its storage.
     private var rowValues: [RowValue] = []
     private var lastPeriodKey: Int?
+    /// The period of every row when the file has no period column (its title's or name's).
+    private let statedPeriod: Period?
 
     /// Prepares to read the rows after the header; `headerLine` is the header's last line,
     /// where a missing unit is reported.
@@ -64,7 +66,9 @@ struct WideFileReader {
         if let first = unstated.first {
             cells.report(
                 .defaultUnit, line: headerLine, column: first.index, value: first.header,
-                "no unit is stated for \(unstated.map(\.header).joined(separator: ", ")) nor for the file — read as "
+                "文件和列名都没有注明单位，\(unstated.map(\.header).joined(separator: "、"))按\(config.defaultInputUnit.label)读取："
+                    + "请在表头上方加一行“单位:千元”，或在列名中注明单位，如“(万元)” / "
+                    + "no unit is stated for \(unstated.map(\.header).joined(separator: ", ")) nor for the file — read as "
                     + "\(config.defaultInputUnit.label); add a line 单位:千元 above the header or (万元) to the column name")
         }
         for column in layout.amounts {
@@ -77,14 +81,25 @@ struct WideFileReader {
         self.checksSubsets = !parents.isEmpty
         self.totals = [AmountSum](repeating: .zero, count: columns.count)
         periodColumn = layout.column("period")
+        statedPeriod = layout.statedPeriod?.period
         codeColumn = layout.column("credit_code")
         nameColumn = layout.column("name")
         industryColumn = layout.column("industry")
         areaColumn = layout.column("area")
     }
 
-    /// Reads one record after the header.
+    /// Reads one record after the header; the problems found on it name its enterprise.
     mutating func read(_ record: CSVRawRecord, into parsed: inout ParsedFile) {
+        let before = cells.problems.count
+        readRow(record, into: &parsed)
+        if cells.problems.count > before {
+            cells.nameEnterprise(
+                from: before, code: String(decoding: cell(record, codeColumn), as: UTF8.self),
+                name: String(decoding: cell(record, nameColumn), as: UTF8.self))
+        }
+    }
+
+    private mutating func readRow(_ record: CSVRawRecord, into parsed: inout ParsedFile) {
         guard !record.isBlank else { return }
         let line = record.line
         if isTotalsRow(record) {
@@ -93,8 +108,10 @@ struct WideFileReader {
             return
         }
         parsed.rows += 1
-        let rowPeriod = cells.period(
-            periods.value(of: cell(record, periodColumn), PeriodCell.init), periodColumn, line: line)
+        let rowPeriod =
+            periodColumn == nil
+            ? statedPeriod
+            : cells.period(periods.value(of: cell(record, periodColumn), PeriodCell.init), periodColumn, line: line)
         unread.check(record, period: rowPeriod?.key, cells: &cells)
         let codeCell = cell(record, codeColumn)
         let unitCode = creditCode(codeCell, line: line, period: rowPeriod?.key)
@@ -170,7 +187,8 @@ struct WideFileReader {
                     duplicateReported = true
                     cells.report(
                         .duplicateKey, line: line, column: column.index, value: code, period: period.key,
-                        "\(code) \(period) \(layout.amounts[value.position].indicator) \(column.basis.id) is already given on line "
+                        "同一企业、同一报告期的数据在第\(first)行已经填过：请删除重复的一行 / "
+                            + "\(code) \(period) \(layout.amounts[value.position].indicator) \(column.basis.id) is already given on line "
                             + "\(first) — keep one of the two rows")
                 }
                 continue
@@ -214,7 +232,9 @@ struct WideFileReader {
             if AmountSum(stated) != totals[position] {
                 cells.report(
                     .totalsMismatch, line: line, column: column.index, value: CellReader.cell(fields, column.index),
-                    "the totals row says \(stated.decimalString(in: column.unit)) but the rows above add up to "
+                    "合计行为\(stated.decimalString(in: column.unit))\(column.unit.label)，上方各行相加为\(totals[position].decimalString(in: column.unit))"
+                        + "\(column.unit.label)，数据已按各行入库：请核对合计行或明细 / "
+                        + "the totals row says \(stated.decimalString(in: column.unit)) but the rows above add up to "
                         + "\(totals[position].decimalString(in: column.unit)) \(column.unit.label) — the rows are kept; check the sheet")
             }
         }

@@ -115,8 +115,9 @@ public struct LoadStage: Sendable {
                             ? "与已入库的数据有\(file.conflicts)处不一致，整个文件暂未入库，本期数据不含该文件：若是更正，"
                                 + "请在文件名中加“更正”后重新放入收件箱；否则请按\(file.storedAs).errors.csv核对改正 / held: "
                                 + "\(file.conflicts) value(s) differ from those held — rename it with 更正 if it is a correction"
-                            : "rejected with \(file.errors) error(s): nothing of it is in these figures — read "
-                                + "\(file.storedAs).errors.csv, fix the file and drop it into the inbox again")
+                            : "文件被拒收，有\(file.errors)处错误，其数据均未计入本期：请查看\(file.storedAs).errors.csv，"
+                                + "改正后重新放入收件箱 / rejected with \(file.errors) error(s): nothing of it is in these "
+                                + "figures — read \(file.storedAs).errors.csv, fix the file and drop it into the inbox again")
                 }
             }
             let series = zoneSeries.filter {
@@ -219,6 +220,6 @@ extension PublishedWarning {
         self.init(
             source: .extract, file: problem.file, line: problem.line, column: problem.column, value: problem.value,
             code: problem.code.rawValue, period: problem.period.flatMap(Period.init(key:)), indicator: nil, scope: nil,
-            message: problem.message)
+            message: problem.message, creditCode: problem.creditCode, unitName: problem.unitName)
     }
 }

@@ -86,7 +86,10 @@ public struct RebuildStage: Sendable {
                 if let error = parsed.errors.first {
                     throw RebuildError.rejectedOnReplay(fileName: line.fileName, problem: "\(error)")
                 }
-                _ = try warehouse.ingest(parsed, entry: line.entry, indicatorIds: indicatorIds, config: config) {}
+                _ = try warehouse.ingest(
+                    parsed, entry: line.entry, indicatorIds: indicatorIds, config: config,
+                    bytes: { try? FileOperations.read(source) }
+                ) {}
                 summary.ingested += 1
             case .quarantined(var parsed?, let bytes):
                 // A file held for revision conflicts reads without errors on its own: its

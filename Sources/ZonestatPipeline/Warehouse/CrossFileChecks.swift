@@ -26,6 +26,9 @@ struct CrossFileChecks {
         var month: Amount?
         var ytd: Amount?
         var line: Int32
+        /// The lines of the month and the ytd value (one line in a wide file, two in a long one).
+        var monthLine: Int32
+        var ytdLine: Int32
     }
 
     /// A warning with the entry it is about (indices into the facts' units and the indicators).
@@ -69,6 +72,8 @@ struct CrossFileChecks {
             let unitId = unitIds[Int(entry.unit)], indicatorId = indicatorIds[Int(entry.indicator)]
             let period = Int(entry.period), month = period % 100
             let code = units[Int(entry.unit)].creditCode
+            let name = units[Int(entry.unit)].name
+            let periodText = Period(key: period).map(ChinesePeriod.text) ?? String(period)
             let ytd1 = earlier.value(unit: unitId, indicator: indicatorId, period: entry.period - 1)
             let startsYear = month == 1 || (spec.mergeJanFeb && month == 2)
             // A unit with nothing earlier this year, in a month others reported, started this year.
@@ -83,12 +88,15 @@ struct CrossFileChecks {
                 let derived = AmountSum(raw: Int128(ytd) - Int128(previous))
                 if abs(Int128(reported) - derived.raw) > Int128(config.ytdTolerance.raw) {
                     found.append((entry.line, entry.indicator, entry.unit, Problem(
-                        file: file, line: Int(entry.line), column: headers["\(spec.id)|month"] ?? "\(spec.id) month",
+                        file: file, line: Int(entry.monthLine), column: headers["\(spec.id)|month"] ?? "\(spec.id) month",
                         value: Amount(raw: reported).decimalString(in: spec.unit), code: .ytdMismatch,
-                        message: "\(code) \(Period(key: period).map(String.init(describing:)) ?? String(period)): "
+                        message: "\(periodText)\(spec.name)本月数为\(Amount(raw: reported).decimalString(in: spec.unit))\(spec.unit.label)，"
+                            + "与本年累计减上月累计（\(derived.decimalString(in: spec.unit))\(spec.unit.label)）不符："
+                            + "请核对本月数和累计数 / "
+                            + "\(code) \(Period(key: period).map(String.init(describing:)) ?? String(period)): "
                             + "the month's \(spec.id) differs from ytd − last month's ytd = "
                             + "\(derived.decimalString(in: spec.unit)) \(spec.unit.label) — check both figures",
-                        period: period)))
+                        period: period, creditCode: code, unitName: name.isEmpty ? nil : name)))
                 }
             }
             // Month-over-month jump, on months derived from ytd (skip where a month spans 1-2月).
@@ -102,18 +110,38 @@ struct CrossFileChecks {
                     || CrossFileChecks.exceeds(before.raw, factor, times: current.raw)
             else { return }
             found.append((entry.line, entry.indicator, entry.unit, Problem(
-                file: file, line: Int(entry.line), column: headers["\(spec.id)|ytd"] ?? "\(spec.id) ytd",
+                file: file, line: Int(entry.ytdLine), column: headers["\(spec.id)|ytd"] ?? "\(spec.id) ytd",
                 value: Amount(raw: ytd).decimalString(in: spec.unit), code: .monthJump,
-                message: "\(code): this month's \(spec.id) (\(current.decimalString(in: spec.unit)) "
+                message: "\(periodText)\(spec.name)当月数（由累计数推算：\(current.decimalString(in: spec.unit))\(spec.unit.label)）"
+                    + "\(current > before ? "超过上月（\(before.decimalString(in: spec.unit))）的\(factor)倍" : "不到上月（\(before.decimalString(in: spec.unit))）的\(factor)分之一")，"
+                    + "波动异常：请核对数值及其单位 / "
+                    + "\(code): this month's \(spec.id) (\(current.decimalString(in: spec.unit)) "
                     + "\(spec.unit.label)) is more than \(factor) times \(current > before ? "above" : "below") last month's "
                     + "(\(before.decimalString(in: spec.unit))) — check the figure and its unit",
-                period: period)))
+                period: period, creditCode: code, unitName: name.isEmpty ? nil : name)))
         }
         // (line, indicator) tells entries apart (a line is one row: one unit and period, each
         // indicator once), and a stable sort keeps an entry's two warnings in turn.
         return found.enumerated()
             .sorted { ($0.element.line, $0.element.indicator, $0.offset) < ($1.element.line, $1.element.indicator, $1.offset) }
             .map { Found(problem: $0.element.problem, unit: $0.element.unit, indicator: $0.element.indicator) }
+    }
+
+    /// The warnings with each value quoted as the file's cell is written (`3813` 千元, not the
+    /// converted `381.3`), read again from `bytes`; a cell not found keeps the converted value.
+    static func quoting(_ found: [Found], parsed: ParsedFile, config: PipelineConfig, bytes: [UInt8]) -> [Found] {
+        func address(_ item: Found) -> RecordCells.Address? {
+            guard let line = item.problem.line, Int(item.indicator) < config.indicators.count else { return nil }
+            let basis = item.problem.code == .ytdMismatch ? "month" : "ytd"
+            let key = "\(config.indicators[Int(item.indicator)].id)|\(basis)"
+            return parsed.columnIndices[key].map { RecordCells.Address(line: line, column: $0) }
+        }
+        let cells = RecordCells.text(of: Set(found.compactMap(address)), in: bytes)
+        return found.map { item in
+            var quoted = item
+            if let address = address(item), let text = cells[address] { quoted.problem.value = text }
+            return quoted
+        }
     }
 
     /// Whether `value` is more than `factor` times `base`, exactly and without trapping: a
@@ -148,8 +176,16 @@ struct CrossFileChecks {
                 try body(current)
                 entry = nil
             }
-            var next = entry ?? Entry(unit: fact.unit, period: fact.period, indicator: fact.indicator, line: fact.line)
-            if fact.basis == .month { next.month = fact.amount } else { next.ytd = fact.amount }
+            var next = entry ?? Entry(
+                unit: fact.unit, period: fact.period, indicator: fact.indicator, line: fact.line, monthLine: fact.line,
+                ytdLine: fact.line)
+            if fact.basis == .month {
+                next.month = fact.amount
+                next.monthLine = fact.line
+            } else {
+                next.ytd = fact.amount
+                next.ytdLine = fact.line
+            }
             next.line = min(next.line, fact.line)
             entry = next
         }

@@ -85,12 +85,13 @@ struct CrossMonthRecheck {
                 if let known = unitPosition[entry.key.unit] {
                     position = known
                 } else {
-                    let code = try String.fetchOne(
-                        db, sql: "SELECT credit_code FROM units WHERE id = ?", arguments: [entry.key.unit]) ?? ""
+                    let row = try Row.fetchOne(
+                        db, sql: "SELECT credit_code, name FROM units WHERE id = ?", arguments: [entry.key.unit])
+                    let code: String = row?["credit_code"] ?? "", unitName: String = row?["name"] ?? ""
                     position = Int32(units.count)
                     unitPosition[entry.key.unit] = position
                     units.append(ExtractedUnit(
-                        creditCode: code, name: "", industry: nil, area: nil, period: Int(entry.key.period), checkCharacterOK: true))
+                        creditCode: code, name: unitName, industry: nil, area: nil, period: Int(entry.key.period), checkCharacterOK: true))
                     unitIds.append(entry.key.unit)
                 }
                 if let month = entry.month {
@@ -102,8 +103,15 @@ struct CrossMonthRecheck {
                     unit: position, period: entry.key.period, indicator: indicator, basis: .ytd,
                     amount: Amount(raw: entry.ytd.0), line: Int32(clamping: entry.ytd.1)))
             }
+            // Checked again on warehouse values: the cell as written is not at hand, so 原值 is the
+            // value held, in the indicator's unit, and the message says so (outputs.md).
             let found = try CrossFileChecks(config: config, file: name, headers: headers)
                 .run(db, facts: facts, unitIds: unitIds, indicatorIds: indicatorIds, units: units)
+                .map { item in
+                    var rechecked = item
+                    rechecked.problem.message = "数据修订后复核（原值为入库值，单位同指标）：" + item.problem.message
+                    return rechecked
+                }
             try Warehouse.insertProblems(db, found, fileId: fileId, unitIds: unitIds, indicatorIds: indicatorIds)
             problems += found.map(\.problem)
             touchedFiles.insert(fileId)

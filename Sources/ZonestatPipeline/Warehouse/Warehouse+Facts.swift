@@ -4,10 +4,12 @@ import ZonestatCore
 extension Warehouse {
     /// Stores an accepted file in one transaction: its ledger row, units, facts (a changed value
     /// supersedes the current one, which stays as history), targets and warnings. `hook` runs
-    /// just before commit (tests simulate a crash there).
+    /// just before commit (tests simulate a crash there). `bytes` gives the file's bytes again,
+    /// for a cross-month warning to quote its cell as written (without it, or when the cell cannot
+    /// be found, the warning quotes the value as converted).
     public func ingest(
         _ parsed: ParsedFile, entry: LedgerEntry, indicatorIds: [String: Int64], config: PipelineConfig,
-        hook: () throws -> Void
+        bytes: (() -> [UInt8]?)? = nil, hook: () throws -> Void
     ) throws(WarehouseError) -> (counts: IngestCounts, warnings: [Problem]) {
         try write("ingest \(parsed.name)") { db in
             let fileId = try Warehouse.insertLedger(db, entry, parsed: parsed)
@@ -31,23 +33,27 @@ extension Warehouse {
             // replacing what earlier files' checks said of them.
             let recheck = CrossMonthRecheck.keys(
                 parsed.facts, stored: stored, unitIds: unitIds, indicatorIds: indicatorIdByIndex)
-            let crossFile = try CrossFileChecks(config: config, file: parsed.name, headers: parsed.columnHeaders)
+            var crossFile = try CrossFileChecks(config: config, file: parsed.name, headers: parsed.columnHeaders)
                 .run(db, facts: parsed.facts, unitIds: unitIds, indicatorIds: indicatorIdByIndex, units: parsed.units)
                 .filter { found in
                     guard let period = found.problem.period else { return true }
                     return !recheck.contains(CrossMonthRecheck.Key(
                         period: Int32(period), unit: unitIds[Int(found.unit)], indicator: indicatorIdByIndex[Int(found.indicator)]))
                 }
+            if !crossFile.isEmpty, let bytes, let source = bytes() {
+                crossFile = CrossFileChecks.quoting(crossFile, parsed: parsed, config: config, bytes: source)
+            }
             try Warehouse.insertProblems(db, parsed.warnings, fileId: fileId)
             try Warehouse.insertProblems(
                 db, crossFile, fileId: fileId, unitIds: unitIds, indicatorIds: indicatorIdByIndex)
             let rechecked = try CrossMonthRecheck(config: config).run(db, keys: recheck)
-            let own = crossFile.map(\.problem) + rechecked.filter { $0.file == parsed.name }
+            let missingIndustry = try MissingIndustryCheck.run(db, parsed: parsed, unitIds: unitIds, fileId: fileId)
+            let own = crossFile.map(\.problem) + rechecked.filter { $0.file == parsed.name } + missingIndustry
             try db.execute(
                 sql: "UPDATE ledger SET facts_new = ?, facts_revised = ?, warnings = ? WHERE id = ?",
                 arguments: [counts.factsNew, counts.factsRevised, parsed.warnings.count + own.count, fileId])
             try hook()
-            return (counts, crossFile.map(\.problem) + rechecked)
+            return (counts, crossFile.map(\.problem) + rechecked + missingIndustry)
         }
     }
 

@@ -92,15 +92,15 @@ extension Warehouse {
         try db.execute(
             sql: """
                 INSERT INTO ledger(id, sha256, file_name, size, modified_at, encoding, delimiter, kind, rows, periods,
-                                   errors, warnings, status, stored_as, run_id, recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                   errors, warnings, status, stored_as, run_id, recorded_at, footer_lines)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 entry.id, entry.sha256, entry.fileName, entry.size, entry.modifiedAt, parsed?.encoding, parsed?.delimiter,
                 parsed?.kind?.rawValue, parsed?.rows ?? 0,
                 (parsed?.periods.sorted() ?? []).map(String.init).joined(separator: ","),
                 parsed?.errors.count ?? 0, parsed?.warnings.count ?? 0, entry.status, entry.storedAs, entry.runId,
-                entry.recordedAt,
+                entry.recordedAt, parsed?.footer.count ?? 0,
             ])
         return db.lastInsertedRowID
     }
@@ -125,14 +125,16 @@ extension Warehouse {
     ) throws {
         let statement = try db.makeStatement(
             sql: """
-                INSERT INTO problems(file_id, severity, code, line, column_name, value, period, message, unit_id, indicator_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO problems(file_id, severity, code, line, column_name, value, period, message, unit_id, indicator_id,
+                                     credit_code, unit_name)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         for item in found {
             let problem = item.problem
             try statement.execute(arguments: [
                 fileId, problem.code.severity, problem.code.rawValue, problem.line, problem.column, problem.value,
                 problem.period, problem.message, unitIds[Int(item.unit)], indicatorIds[Int(item.indicator)],
+                problem.creditCode, problem.unitName,
             ])
         }
     }
@@ -140,13 +142,14 @@ extension Warehouse {
     static func insertProblems(_ db: Database, _ problems: [Problem], fileId: Int64) throws {
         let statement = try db.makeStatement(
             sql: """
-                INSERT INTO problems(file_id, severity, code, line, column_name, value, period, message)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO problems(file_id, severity, code, line, column_name, value, period, message, credit_code,
+                                     unit_name)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         for problem in problems {
             try statement.execute(arguments: [
                 fileId, problem.code.severity, problem.code.rawValue, problem.line, problem.column, problem.value,
-                problem.period, problem.message,
+                problem.period, problem.message, problem.creditCode, problem.unitName,
             ])
         }
     }

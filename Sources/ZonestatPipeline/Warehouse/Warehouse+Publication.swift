@@ -48,7 +48,8 @@ extension Warehouse {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT l.file_name, l.periods, p.line, p.column_name, p.value, p.code, p.period, p.message
+                    SELECT l.file_name, l.periods, p.line, p.column_name, p.value, p.code, p.period, p.message,
+                           p.credit_code, p.unit_name
                     FROM problems p JOIN ledger l ON l.id = p.file_id
                     WHERE p.severity = 'warning' AND l.status = 'ingested' ORDER BY p.id
                     """
@@ -59,7 +60,7 @@ extension Warehouse {
                     ?? (row["periods"] as String).split(separator: ",").compactMap { Int($0) }
                 let problem = Problem(
                     file: row["file_name"], line: row["line"], column: row["column_name"], value: row["value"], code: code,
-                    message: row["message"], period: period)
+                    message: row["message"], period: period, creditCode: row["credit_code"], unitName: row["unit_name"])
                 return (periods.compactMap(Period.init(key:)), problem)
             }
         }

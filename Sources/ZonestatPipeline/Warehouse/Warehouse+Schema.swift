@@ -282,6 +282,17 @@ extension Warehouse {
                     CREATE INDEX published_changes_period ON published_changes(period);
                     """)
         }
+        migrator.registerMigration("v10-problem-enterprises-and-footers") { db in
+            // errors.csv and warnings.csv name the enterprise of a problem's line (its code and
+            // name as the line gives them); the ledger counts each file's footer lines (notes and
+            // signatures below the data), which extract skips.
+            try db.execute(
+                sql: """
+                    ALTER TABLE problems ADD COLUMN credit_code TEXT;
+                    ALTER TABLE problems ADD COLUMN unit_name TEXT;
+                    ALTER TABLE ledger ADD COLUMN footer_lines INTEGER NOT NULL DEFAULT 0;
+                    """)
+        }
         return migrator
     }
 }

@@ -20,6 +20,10 @@ public struct PublishedWarning: Sendable, Hashable {
     public var column: String?
     /// The offending text, as found.
     public var value: String?
+    /// The 统一社会信用代码 of the enterprise of the warning's line, when it has one.
+    public var creditCode: String?
+    /// The name of that enterprise, when the line gives it.
+    public var unitName: String?
     /// A stable code: `ytd_mismatch`, `check_character`, `subset_exceeds_total`, …
     public var code: String
     public var period: Period?
@@ -32,7 +36,8 @@ public struct PublishedWarning: Sendable, Hashable {
 
     public init(
         source: Source, file: String? = nil, line: Int? = nil, column: String? = nil, value: String? = nil,
-        code: String, period: Period? = nil, indicator: String? = nil, scope: String? = nil, message: String
+        code: String, period: Period? = nil, indicator: String? = nil, scope: String? = nil, message: String,
+        creditCode: String? = nil, unitName: String? = nil
     ) {
         self.source = source
         self.file = file
@@ -44,6 +49,8 @@ public struct PublishedWarning: Sendable, Hashable {
         self.indicator = indicator
         self.scope = scope
         self.message = message
+        self.creditCode = creditCode
+        self.unitName = unitName
     }
 
     /// A compute core warning as a published one.
@@ -70,7 +77,9 @@ public struct PublishedWarning: Sendable, Hashable {
         if let order = order(lhs.indicator ?? "", rhs.indicator ?? "") { return order }
         if let order = order(lhs.scope ?? "", rhs.scope ?? "") { return order }
         if let order = order(lhs.message, rhs.message) { return order }
-        return order(lhs.value ?? "", rhs.value ?? "") ?? false
+        if let order = order(lhs.value ?? "", rhs.value ?? "") { return order }
+        if let order = order(lhs.creditCode ?? "", rhs.creditCode ?? "") { return order }
+        return order(lhs.unitName ?? "", rhs.unitName ?? "") ?? false
     }
 
     /// Whether `lhs` sorts before `rhs`; nil when they are equal.
