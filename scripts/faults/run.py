@@ -118,6 +118,19 @@ def main():
     args = parser.parse_args()
     names = inbox_files(args.size)
     scratch = tempfile.mkdtemp(prefix="zonestat-faults-")
+    try:
+        failures = sweep(args, names, scratch)
+    except BaseException:
+        shutil.rmtree(scratch, ignore_errors=True)
+        raise
+    if not failures or not args.keep:
+        shutil.rmtree(scratch, ignore_errors=True)
+    else:
+        print(f"faults: workspaces kept in {scratch}")
+    sys.exit(1 if failures else 0)
+
+def sweep(args, names, scratch):
+    """Kills every stage at its points in turn; returns the failures."""
     reference_ws = os.path.join(scratch, "reference")
     prepare(reference_ws, names)
     counts = {}
@@ -159,11 +172,7 @@ def main():
     print(f"faults: killed at {killed} point(s), reruns converged: {converged}/{killed}")
     for failure in failures:
         print("  FAIL " + failure)
-    if not failures:
-        shutil.rmtree(scratch, ignore_errors=True)
-    else:
-        print(f"faults: workspaces kept in {scratch}" if args.keep else "")
-    sys.exit(1 if failures else 0)
+    return failures
 
 if __name__ == "__main__":
     main()
