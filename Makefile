@@ -9,11 +9,13 @@ SAMPLE ?= sample-data/inbox
 CONFIG ?= release
 BIN = .build/$(CONFIG)
 
-.PHONY: pipeline test deps build build-debug sample-inbox clean-workspace bench screenshot help
+.PHONY: pipeline test deps build build-debug sample-inbox clean-workspace bench screenshot help faults fuzz
 
 help:
 	@echo "make pipeline   run the pipeline end to end on the bundled sample data (into ./$(WORKSPACE))"
 	@echo "make test       run the test suite"
+	@echo "make faults     kill the real executables at every write, rename and fsync of a small run; rerun; compare"
+	@echo "make fuzz SECONDS=N   fuzz the file reader with libFuzzer for N seconds"
 
 # Debian packages the build needs: libcsv (CSV parser) and SQLite's headers.
 deps:
@@ -63,6 +65,14 @@ test: deps
 	$(SWIFT) build
 	$(SWIFT) build -c release
 	$(SWIFT) test 2>&1 | tee .build/test-output.txt; exit $${PIPESTATUS[0]}
+	python3 scripts/faults/run.py --bin .build/debug --every 7
+
+# Fault injection (issue 12): the real executables killed (SIGKILL) at every write, rename,
+# fsync, removal and warehouse commit of a small run (ZONESTAT_FAULT_AT=N), each rerun and
+# compared with an uninterrupted run; `make test` runs every 7th point. FAULTS_ARGS=--size full
+# sweeps the whole sample inbox (long).
+faults: build-debug
+	python3 scripts/faults/run.py --bin .build/debug $(FAULTS_ARGS)
 
 # Renders the latest HTML report to PNG with headless Chromium (installed if missing), to look at
 # what the office prints. Run `make pipeline` first.
@@ -80,3 +90,18 @@ bench: build
 
 clean-workspace:
 	rm -rf $(WORKSPACE)
+
+# The fuzzer (issue 12): libFuzzer on the file reader (bytes in, records and problems out),
+# built apart in .build-fuzz with --sanitize=fuzzer (never by `swift build` or `make test`).
+# Seeds: the sample inbox and the test fixtures. A finding is saved under fuzz/crashers/:
+# copy it into Tests/ZonestatPipelineTests/Fixtures/fuzz/ and fix the reader.
+#   make fuzz SECONDS=300
+SECONDS ?= 60
+FUZZ_CORPUS = .build-fuzz/corpus
+fuzz: deps
+	ZONESTAT_FUZZ=1 $(SWIFT) build --build-path .build-fuzz --sanitize=fuzzer --product zonestat-fuzz
+	@mkdir -p $(FUZZ_CORPUS) fuzz/crashers
+	@cp -n $(SAMPLE)/* $(FUZZ_CORPUS)/ 2>/dev/null || true
+	@find Tests -path '*Fixtures*' -type f -size -64k -exec cp -n {} $(FUZZ_CORPUS)/ \; 2>/dev/null || true
+	.build-fuzz/debug/zonestat-fuzz $(FUZZ_CORPUS) -max_total_time=$(SECONDS) -max_len=16384 \
+	  -artifact_prefix=fuzz/crashers/ -print_final_stats=1

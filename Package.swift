@@ -76,3 +76,14 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// The fuzzer of the file reader (`make fuzz`): built only when asked, with
+// `ZONESTAT_FUZZ=1 swift build --sanitize=fuzzer`, because it has no `main` of its own
+// (libFuzzer brings it) and so cannot link in a plain `swift build`.
+if Context.environment["ZONESTAT_FUZZ"] != nil {
+    package.products.append(.executable(name: "zonestat-fuzz", targets: ["zonestat-fuzz"]))
+    package.targets.append(
+        .executableTarget(
+            name: "zonestat-fuzz", dependencies: ["ZonestatPipeline"],
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
+}

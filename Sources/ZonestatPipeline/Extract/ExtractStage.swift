@@ -107,7 +107,9 @@ public struct ExtractStage: Sendable {
                 return result
             }
             entry.status = "duplicate"
-            try warehouse.recordLedger(entry)
+            // A row whose move a crash stopped is not recorded twice.
+            let interrupted = try warehouse.duplicateEntry(sha256: loaded.sha256, fileName: file.name)
+            if interrupted.map({ FileOperations.exists(workspace.root + "/" + $0) }) ?? true { try warehouse.recordLedger(entry) }
             try FileOperations.move(raw: file.rawPath, shown: file.path, to: workspace.root + "/" + archived)
             result.outcome = .duplicate(original: known.fileName)
             logger.info("already ingested: archived, nothing stored", metadata: ["file": "\(file.name)", "original": "\(known.fileName)"])

@@ -87,6 +87,16 @@ extension Warehouse {
         }
     }
 
+    /// Where a duplicate ledger row for this content and name says the file went, if any (a
+    /// crash between the row and the move leaves it there with the file still in the inbox).
+    public func duplicateEntry(sha256: String, fileName: String) throws(WarehouseError) -> String? {
+        try read("look up the ledger") { db in
+            try String.fetchOne(
+                db, sql: "SELECT stored_as FROM ledger WHERE sha256 = ? AND file_name = ? AND status = 'duplicate' ORDER BY id DESC",
+                arguments: [sha256, fileName])
+        }
+    }
+
     /// Inserts a ledger row and returns its id.
     static func insertLedger(_ db: Database, _ entry: LedgerEntry, parsed: ParsedFile?) throws -> Int64 {
         try db.execute(

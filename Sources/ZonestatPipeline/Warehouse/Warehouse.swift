@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ZonestatPublish
 
 /// The embedded SQLite warehouse: the ledger of files, the units, every vintage of every fact,
 /// and the targets.
@@ -40,7 +41,14 @@ public final class Warehouse: Sendable {
     /// Runs `body` in one transaction; any thrown error rolls it back.
     public func write<T>(_ operation: String, _ body: (Database) throws -> T) throws(WarehouseError) -> T {
         do {
-            return try queue.write(body)
+            FaultPoint.reached("begin \(operation)")
+            let result = try queue.write { db in
+                let result = try body(db)
+                FaultPoint.reached("commit \(operation)")
+                return result
+            }
+            FaultPoint.reached("committed \(operation)")
+            return result
         } catch let error as WarehouseError {
             throw error
         } catch let error as SimulatedCrash {

@@ -76,6 +76,7 @@ enum FileSystem {
     /// Syncs a folder's entries (new names, renames) to disk; best effort, as some file
     /// systems refuse to sync a directory.
     static func syncDirectory(_ path: String) {
+        FaultPoint.reached("fsync folder \(path)")
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return }
         _ = fsync(descriptor)

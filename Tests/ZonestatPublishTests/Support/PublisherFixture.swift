@@ -41,27 +41,6 @@ struct PublisherFixture {
         return files
     }
 
-    /// Every published version a folder may show.
-    static func versions(_ name: String) -> [[String: [UInt8]]] {
-        (previous.folders + next.folders).filter { $0.name == name }.map(\.files)
-    }
-
-    /// Whether every folder is complete (previous or new version; a new period may be
-    /// missing), `series.csv` is whole, and `latest` shows a complete period.
-    func isConsistent(allowMissing: Set<String> = ["2023-05"]) -> Bool {
-        for name in ["2023-03", "2023-04", "2023-05"] {
-            guard let files = contents(name) else {
-                if allowMissing.contains(name) { continue }
-                return false
-            }
-            if !Self.versions(name).contains(files) { return false }
-        }
-        let series = FileManager.default.contents(atPath: root + "/series.csv").map { [UInt8]($0) }
-        guard series == Array("old series".utf8) || series == Array("new series".utf8) else { return false }
-        guard let latest = contents("latest") else { return false }
-        return ["2023-03", "2023-04", "2023-05"].contains { Self.versions($0).contains(latest) }
-    }
-
     /// Whether a reader sees one run whole: all of the previous publication (no May, April
     /// old, the old series, latest on April) or all of the next.
     func isWholeRun() -> Bool {

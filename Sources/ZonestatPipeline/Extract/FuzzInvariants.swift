@@ -1,0 +1,22 @@
+/// What must hold of any file the reader parses, whatever its bytes: checked by the fuzzer
+/// (`make fuzz`) and by the tests of its saved findings. A broken invariant traps.
+public enum FuzzInvariants {
+    /// Traps when `parsed` breaks an invariant.
+    public static func check(_ parsed: ParsedFile) {
+        if let broken = violation(parsed) { fatalError("fuzz invariant broken: \(broken)") }
+    }
+
+    /// The first invariant `parsed` breaks, or nil.
+    public static func violation(_ parsed: ParsedFile) -> String? {
+        if parsed.rows < 0 { return "negative row count" }
+        if parsed.problems.contains(where: { $0.file != parsed.name }) { return "a problem names another file" }
+        if parsed.problems.contains(where: { $0.message.isEmpty }) { return "a problem without a message" }
+        if parsed.problems.contains(where: { ($0.line ?? 1) < 1 }) { return "a problem on line 0 or less" }
+        // A rejected file is never stored: nothing of it may look ingestible without an error.
+        if !parsed.isRejected, parsed.kind == nil { return "accepted without a kind" }
+        if parsed.facts.contains(where: { Int($0.unit) >= parsed.units.count || $0.unit < 0 }) {
+            return "a fact points at no unit"
+        }
+        return nil
+    }
+}
