@@ -15,10 +15,10 @@ help:
 	@echo "make pipeline   run the pipeline end to end on the bundled sample data (into ./$(WORKSPACE))"
 	@echo "make test       run the test suite"
 
-# Debian packages the build needs: libcsv (CSV parser) and SQLite's headers.
+# Debian packages the build needs: libcsv (CSV parser), SQLite's headers and zlib (ZIPFoundation, for .xlsx).
 deps:
 	@missing=""; \
-	for pkg in libcsv-dev libsqlite3-dev; do \
+	for pkg in libcsv-dev libsqlite3-dev zlib1g-dev; do \
 	  dpkg -s $$pkg >/dev/null 2>&1 || missing="$$missing $$pkg"; \
 	done; \
 	if [ -n "$$missing" ]; then \

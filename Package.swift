@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // libcsv, Debian's libcsv-dev: it ships no pkg-config file, so the modulemap links `csv`.
@@ -26,13 +27,19 @@ let package = Package(
         .target(name: "ZonestatCore", dependencies: ["CSHA256"]),
         // Reading bytes into records: encodings, delimiters, libcsv.
         .target(name: "ZonestatCSV", dependencies: ["CLibCSV"]),
+        // Reading Excel workbooks (.xlsx) into rows of cell texts: the zip container, the XML
+        // parts, numbers and dates as Excel shows them. Its own target so that ZonestatCSV stays
+        // the text reader it is and only what reads workbooks links ZIPFoundation (and zlib).
+        .target(
+            name: "ZonestatXLSX",
+            dependencies: ["ZonestatCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Rendering what load publishes: CSV, JSON, the written report, HTML, manifest; atomic publication.
         .target(name: "ZonestatPublish", dependencies: ["ZonestatCore", "ZonestatCSV"]),
         // The stages: configuration, warehouse, extract, transform, load.
         .target(
             name: "ZonestatPipeline",
             dependencies: [
-                "ZonestatCore", "ZonestatCSV", "ZonestatPublish",
+                "ZonestatCore", "ZonestatCSV", "ZonestatXLSX", "ZonestatPublish",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
@@ -63,9 +70,16 @@ let package = Package(
             name: "ZonestatCSVTests", dependencies: ["ZonestatCSV"],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "ZonestatPublishTests", dependencies: ["ZonestatPublish"]),
+        // Builds .xlsx workbooks for the tests, part by part.
+        .target(
+            name: "XLSXFixtures", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            path: "Tests/XLSXFixtures"),
+        .testTarget(name: "ZonestatXLSXTests", dependencies: ["ZonestatXLSX", "XLSXFixtures"]),
         .testTarget(
             name: "ZonestatPipelineTests",
-            dependencies: ["ZonestatPipeline", "ZonestatCommands"],
+            dependencies: [
+                "ZonestatPipeline", "ZonestatCommands", "XLSXFixtures",
+            ],
             resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]

@@ -7,6 +7,9 @@ public struct ParsedFile: Sendable {
     public var kind: FileKind?
     public var encoding: String = ""
     public var delimiter: String = ""
+    /// The worksheet read, for a workbook whose one table is on it (to quote its cells again:
+    /// ``RecordCells``); nil for a CSV file and for a workbook of several tables.
+    public var sheet: String?
     /// Data rows read (totals and blank rows excluded).
     public var rows = 0
     public var units: [ExtractedUnit] = []

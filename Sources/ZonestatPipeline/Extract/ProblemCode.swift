@@ -5,12 +5,16 @@ public enum ProblemCode: String, Sendable, Hashable, CaseIterable, Codable {
     // Errors: the file as a whole.
     case encoding = "encoding"
     case csvSyntax = "csv_syntax"
+    case legacyExcel = "legacy_excel"
+    case notATable = "not_a_table"
+    case damagedWorkbook = "damaged_workbook"
     case emptyFile = "empty_file"
     case unknownLayout = "unknown_layout"
     case missingColumn = "missing_column"
     case duplicateColumn = "duplicate_column"
     // Errors: one cell or row.
     case missingValue = "missing_value"
+    case formulaWithoutValue = "formula_without_value"
     case badPeriod = "bad_period"
     case badNumber = "bad_number"
     case scientificNotation = "scientific_notation"
@@ -36,12 +40,13 @@ public enum ProblemCode: String, Sendable, Hashable, CaseIterable, Codable {
     case totalsMismatch = "totals_mismatch"
     case ignoredColumn = "ignored_column"
     case cellsBeyondHeader = "cells_beyond_header"
+    case ignoredSheet = "ignored_sheet"
 
     /// Whether the problem rejects the file.
     public var isError: Bool {
         switch self {
         case .checkCharacter, .defaultUnit, .ytdMismatch, .monthJump, .subsetExceedsTotal, .totalsMismatch,
-            .ignoredColumn, .cellsBeyondHeader:
+            .ignoredColumn, .cellsBeyondHeader, .ignoredSheet:
             false
         default:
             true

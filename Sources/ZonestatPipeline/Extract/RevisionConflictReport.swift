@@ -17,7 +17,7 @@ enum RevisionConflictReport {
                 addresses[conflict.fact] = RecordCells.Address(line: Int(fact.line), column: column)
             }
         }
-        let cells = RecordCells.text(of: Set(addresses.values), in: bytes)
+        let cells = RecordCells.text(of: Set(addresses.values), in: bytes, sheet: parsed.sheet)
         return conflicts.map { conflict in
             let fact = parsed.facts[conflict.fact]
             let spec = config.indicators[Int(fact.indicator)]

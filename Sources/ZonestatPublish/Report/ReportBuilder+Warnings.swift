@@ -19,6 +19,7 @@ extension ReportBuilder {
         "price_index_conflict": "价格指数冲突", "price_index_missing": "缺少价格指数",
         "quarantined_file": "文件被拒收（未计入本期数据）",
         "ignored_column": "有内容的列未被读取", "cells_beyond_header": "表头之外的单元格未被读取",
+        "ignored_sheet": "工作簿中未读取的工作表",
     ]
 
     mutating func warningBlocks() -> [ReportBlock] {
