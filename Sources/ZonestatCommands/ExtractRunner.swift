@@ -15,7 +15,7 @@ enum ExtractRunner {
                         + "\(rows) rows — \(result.name)")
             }
         }
-        let summary = try stage.run()
+        let summary = try options.announcingNewWorkspace(config) { try stage.run() }
         if Terminal.isInteractive { Terminal.endProgress() }
         if !options.quiet { report(summary, workspace: config.workspace, verbose: options.verbose) }
         return summary
@@ -29,12 +29,18 @@ enum ExtractRunner {
             switch result.outcome {
             case .quarantined(let errors, let report):
                 Terminal.print("  quarantined \(result.name): \(errors) error(s), see \(workspace)/\(report)")
-                for problem in result.problems.filter(\.isError).prefix(verbose ? Int.max : 3) {
+                let shown = verbose ? errors : min(errors, 3)
+                for problem in result.problems.filter(\.isError).prefix(shown) {
                     Terminal.print("    \(problem)")
                 }
+                if errors > shown { Terminal.print("    … and \(errors - shown) more (see \(workspace)/\(report))") }
             case .ingested(_, let warnings) where warnings > 0:
                 Terminal.print("  \(result.name): \(warnings) warning(s)")
-                for problem in result.problems.prefix(verbose ? Int.max : 2) { Terminal.print("    \(problem)") }
+                let shown = verbose ? warnings : min(warnings, 2)
+                for problem in result.problems.prefix(shown) { Terminal.print("    \(problem)") }
+                if warnings > shown {
+                    Terminal.print("    … and \(warnings - shown) more (see \(warningsFile(result, workspace: workspace)), or run with -v)")
+                }
             case .duplicate(let original):
                 Terminal.print("  \(result.name): same content as \(original), already ingested — archived only")
             default:
@@ -44,6 +50,17 @@ enum ExtractRunner {
         for (name, reason) in summary.skipped.sorted(by: { $0.key < $1.key }) {
             Terminal.print("  left in the inbox for a later run: \(name) (\(reason.rawValue))")
         }
+    }
+}
+
+extension ExtractRunner {
+    /// Where an ingested file's warnings are listed once load has published its period:
+    /// `out/<period>/warnings.csv` (`out/<period>/` when they span several periods).
+    static func warningsFile(_ result: FileResult, workspace: String) -> String {
+        let periods = Set(result.problems.compactMap(\.period))
+        guard periods.count == 1, let key = periods.first else { return "warnings.csv in \(workspace)/out/<period>/ after load" }
+        let period = String(format: "%04d-%02d", key / 100, key % 100)
+        return "\(workspace)/out/\(period)/warnings.csv after load"
     }
 }
 
