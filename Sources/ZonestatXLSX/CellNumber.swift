@@ -17,6 +17,11 @@ public enum CellNumber {
         if value == 0 { return "0" }
         // Swift's description is the shortest round-trip digits, in plain or exponent form.
         let shortest = value.magnitude.description
+        // The common case, plain (`361.9`, `1992.0`): only a `.0` to drop.
+        if !shortest.utf8.contains(UInt8(ascii: "e")) {
+            let plain = shortest.hasSuffix(".0") ? String(shortest.dropLast(2)) : shortest
+            return value < 0 ? "-" + plain : plain
+        }
         let (digits, exponent) = decompose(shortest)
         let sign = value < 0 ? "-" : ""
         // value = 0.digits × 10^exponent

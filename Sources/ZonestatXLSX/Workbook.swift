@@ -56,14 +56,14 @@ public struct Workbook: Sendable {
         guard let entry = archive[path] ?? archive.first(where: { $0.path.lowercased() == path.lowercased() }) else {
             return nil
         }
-        var data = Data()
-        data.reserveCapacity(Int(clamping: entry.uncompressedSize))
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(clamping: min(entry.uncompressedSize, 1 << 30)))
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
+            _ = try archive.extract(entry, bufferSize: 1 << 18, skipCRC32: false) { bytes.append(contentsOf: $0) }
         } catch {
             throw .damaged(part: path, reason: "\(error)")
         }
-        return [UInt8](data)
+        return bytes
     }
 
     /// Runs `body`, naming `part` in an XML error.

@@ -102,7 +102,8 @@ enum SharedStrings {
 /// OOXML's `_xHHHH_` escapes in strings, for characters XML cannot carry (`_x000D_` is CR).
 enum OOXMLEscapes {
     static func decode(_ text: String) -> String {
-        guard text.contains("_x") else { return text }
+        // Most texts have no `_`: decided on the bytes, without Foundation's string search.
+        guard text.utf8.contains(UInt8(ascii: "_")), text.contains("_x") else { return text }
         var result = ""
         var rest = Substring(text)
         while let start = rest.range(of: "_x") {

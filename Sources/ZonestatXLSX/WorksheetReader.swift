@@ -26,10 +26,10 @@ struct WorksheetReader: Sendable {
             switch try scanner.next() {
             case .start:
                 if scanner.isNamed("c") {
-                    let column = try scanner.attribute("r").map { try WorksheetReader.column(of: $0) } ?? nextColumn
+                    let column = try scanner.rawAttribute("r").map { try WorksheetReader.column(of: $0) } ?? nextColumn
                     nextColumn = column + 1
-                    cell = Cell(column: column, type: scanner.attribute("t") ?? "n",
-                                style: scanner.attribute("s").flatMap { Int($0) } ?? 0)
+                    cell = Cell(column: column, type: scanner.rawAttribute("t").map(CellType.init) ?? .number,
+                                style: scanner.rawAttribute("s").flatMap(WorksheetReader.integer) ?? 0)
                     inCell = true
                 } else if inCell, scanner.isNamed("v") {
                     cell.value = ""
@@ -79,10 +79,39 @@ struct WorksheetReader: Sendable {
         }
     }
 
+    /// A cell's `t` attribute.
+    private enum CellType {
+        case number, shared, inline, formulaString, boolean, error, date, unknown
+
+        init(_ raw: ArraySlice<UInt8>) {
+            switch String(decoding: raw, as: UTF8.self) {
+            case "n": self = .number
+            case "s": self = .shared
+            case "inlineStr": self = .inline
+            case "str": self = .formulaString
+            case "b": self = .boolean
+            case "e": self = .error
+            case "d": self = .date
+            default: self = .unknown
+            }
+        }
+    }
+
+    /// A non-negative decimal integer from its digits, without making a string.
+    private static func integer(_ digits: ArraySlice<UInt8>) -> Int? {
+        guard !digits.isEmpty, digits.count < 10 else { return nil }
+        var value = 0
+        for byte in digits {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        return value
+    }
+
     /// One `<c>` element as read.
     private struct Cell {
         var column = 0
-        var type = "n"
+        var type = CellType.number
         var style = 0
         var hasFormula = false
         /// The `<v>` text, if the cell has one.
@@ -95,7 +124,7 @@ struct WorksheetReader: Sendable {
         var numeric = false
         let text: String
         switch cell.type {
-        case "s":
+        case .shared:
             guard let value = cell.value else {
                 text = ""
                 break
@@ -104,11 +133,11 @@ struct WorksheetReader: Sendable {
                 throw XMLError.malformed(offset: 0, "cell \(CellAddress(row: row.number, column: cell.column).name) points to shared string \(value), which does not exist")
             }
             text = strings[index]
-        case "inlineStr":
+        case .inline:
             text = OOXMLEscapes.decode(cell.inline ?? cell.value ?? "")
-        case "str", "e", "d":
+        case .formulaString, .error, .date, .unknown:
             text = OOXMLEscapes.decode(cell.value ?? "")
-        case "b":
+        case .boolean:
             text = cell.value.map { $0 == "1" || $0 == "true" ? "TRUE" : "FALSE" } ?? ""
         default:
             guard let value = cell.value, !value.isEmpty else {
@@ -148,9 +177,13 @@ struct WorksheetReader: Sendable {
 
     /// The 0-based column of a cell reference (`B7` → 1, `AA1` → 26).
     static func column(of reference: String) throws -> Int {
+        try column(of: Array(reference.utf8)[...])
+    }
+
+    static func column(of reference: ArraySlice<UInt8>) throws -> Int {
         var column = 0
         var letters = 0
-        for byte in reference.utf8 {
+        for byte in reference {
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"):
                 column = column * 26 + Int(byte - UInt8(ascii: "A")) + 1
@@ -160,11 +193,11 @@ struct WorksheetReader: Sendable {
                 letters += 1
             default:
                 guard letters > 0, letters <= 3 else {
-                    throw XMLError.malformed(offset: 0, "cell reference \(reference)")
+                    throw XMLError.malformed(offset: 0, "cell reference \(String(decoding: reference, as: UTF8.self))")
                 }
                 return column - 1
             }
         }
-        throw XMLError.malformed(offset: 0, "cell reference \(reference)")
+        throw XMLError.malformed(offset: 0, "cell reference \(String(decoding: reference, as: UTF8.self))")
     }
 }

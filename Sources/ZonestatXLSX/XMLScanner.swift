@@ -62,11 +62,13 @@ struct XMLScanner {
                 textIsRaw = false
                 return .text
             }
-            if matches("<?", at: position) {
+            // The byte after `<` tells which markup this is: a start tag, almost always.
+            let second = position + 1 < bytes.count ? bytes[position + 1] : 0
+            if second == UInt8(ascii: "?") {
                 position = try find("?>", from: position + 2) + 2
-            } else if matches("<!--", at: position) {
+            } else if second == UInt8(ascii: "!"), matches("<!--", at: position) {
                 position = try find("-->", from: position + 4) + 3
-            } else if matches("<![CDATA[", at: position) {
+            } else if second == UInt8(ascii: "!"), matches("<![CDATA[", at: position) {
                 let start = position + 9
                 let end = try find("]]>", from: start)
                 position = end + 3
@@ -74,9 +76,9 @@ struct XMLScanner {
                 textRange = start..<end
                 textIsRaw = true
                 return .text
-            } else if matches("<!", at: position) {
+            } else if second == UInt8(ascii: "!") {
                 throw .malformed(offset: position, "a document type declaration, which no workbook part has")
-            } else if matches("</", at: position) {
+            } else if second == UInt8(ascii: "/") {
                 position += 2
                 let tagName = scanName()
                 skipSpace()
@@ -84,7 +86,7 @@ struct XMLScanner {
                     throw .malformed(offset: position, "an end tag that does not close")
                 }
                 position += 1
-                guard let last = open.popLast(), bytes[last] == bytes[tagName] else {
+                guard let last = open.popLast(), sameBytes(last, tagName) else {
                     throw .malformed(offset: tagName.lowerBound, "an end tag that matches no open element")
                 }
                 name = tagName
@@ -100,21 +102,48 @@ struct XMLScanner {
 
     /// Whether the current tag's local name (after any prefix) is `local`.
     func isNamed(_ local: StaticString) -> Bool {
-        XMLScanner.localName(bytes[name]).elementsEqual(UnsafeBufferPointer(start: local.utf8Start, count: local.utf8CodeUnitCount))
+        let count = local.utf8CodeUnitCount
+        guard name.count >= count else { return false }
+        let start = name.upperBound - count
+        // The whole name, or the part after a prefix's colon.
+        guard start == name.lowerBound || bytes[start - 1] == UInt8(ascii: ":") else { return false }
+        let wanted = local.utf8Start
+        for offset in 0..<count where bytes[start + offset] != wanted[offset] { return false }
+        return true
     }
 
     /// The decoded value of the current start tag's attribute whose qualified name is
     /// `qualified` (`r`, `t`, `r:id`), or, failing that, whose local name is (prefixes vary).
     func attribute(_ qualified: StaticString) -> String? {
+        if let exact = rawAttribute(qualified) { return XMLScanner.decode(exact) }
         let wanted = UnsafeBufferPointer(start: qualified.utf8Start, count: qualified.utf8CodeUnitCount)
-        if let exact = attributes.first(where: { bytes[$0.name].elementsEqual(wanted) }) {
-            return XMLScanner.decode(bytes[exact.value])
-        }
         let local = XMLScanner.localName(wanted[...])
         guard local.count < wanted.count,
             let found = attributes.first(where: { XMLScanner.localName(bytes[$0.name]).elementsEqual(local) })
         else { return nil }
         return XMLScanner.decode(bytes[found.value])
+    }
+
+    /// The raw bytes of the current start tag's attribute named exactly `qualified`, entities
+    /// still encoded: for the few attributes read on every cell (`r`, `t`, `s`), which hold none.
+    func rawAttribute(_ qualified: StaticString) -> ArraySlice<UInt8>? {
+        let count = qualified.utf8CodeUnitCount
+        let wanted = qualified.utf8Start
+        for attribute in attributes where attribute.name.count == count {
+            var same = true
+            for offset in 0..<count where bytes[attribute.name.lowerBound + offset] != wanted[offset] {
+                same = false
+                break
+            }
+            if same { return bytes[attribute.value] }
+        }
+        return nil
+    }
+
+    private func sameBytes(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+        guard a.count == b.count else { return false }
+        for offset in 0..<a.count where bytes[a.lowerBound + offset] != bytes[b.lowerBound + offset] { return false }
+        return true
     }
 
     /// The current text event's characters, entities decoded.
