@@ -24,7 +24,8 @@ public struct Workbook: Sendable {
         do {
             archive = try Archive(data: Data(bytes), accessMode: .read)
         } catch {
-            throw .damaged(part: "zip", reason: "\(error)")
+            // `PK` and then no zip directory: nothing says it was ever a workbook.
+            throw .notAZip
         }
         guard let workbookPart = try Workbook.part("xl/workbook.xml", in: archive) else { throw .notAWorkbook }
         let (entries, date1904) = try Workbook.parse("xl/workbook.xml") { try WorkbookPart.sheets(workbookPart) }

@@ -1,6 +1,6 @@
 /// Why a workbook could not be read.
 public enum WorkbookError: Error, Equatable, Sendable, CustomStringConvertible {
-    /// The bytes are no zip archive.
+    /// The bytes are no zip archive that can be opened.
     case notAZip
     /// A zip archive without a workbook (`xl/workbook.xml`): a Word file, an archive of files.
     case notAWorkbook

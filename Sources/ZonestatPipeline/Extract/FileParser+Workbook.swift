@@ -90,7 +90,13 @@ extension FileParser {
     /// The one problem of a file that is no readable workbook.
     private static func problem(_ error: WorkbookError, file: String) -> Problem {
         switch error {
-        case .notAZip, .notAWorkbook:
+        case .notAZip:
+            Problem(
+                file: file, code: .notATable,
+                message: "这个文件以zip压缩文件的标记开头，但无法打开，也不是数据表：请放入Excel工作簿(.xlsx)或CSV文件"
+                    + " / the file starts like a zip archive but cannot be opened, and is no table: drop an Excel "
+                    + "workbook (.xlsx) or a CSV file")
+        case .notAWorkbook:
             Problem(
                 file: file, code: .notATable,
                 message: "这是一个zip压缩文件，其中没有Excel工作簿，无法读取：请放入Excel工作簿(.xlsx)或CSV文件"
