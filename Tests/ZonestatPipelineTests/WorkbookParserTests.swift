@@ -174,6 +174,24 @@ struct WorkbookParserTests {
         #expect(try workspace.count("SELECT COUNT(*) FROM facts") == 4)
     }
 
+    /// A workbook that would change values already held is held, each conflict quoting the
+    /// cell as Excel shows it and naming the sheet.
+    @Test func aConflictQuotesTheCellAsExcelShowsIt() throws {
+        let workspace = try TestWorkspace()
+        try workspace.drop("2023-04 规上工业.xlsx", bytes: try industryWorkbook())
+        _ = try workspace.extract()
+        var changed = industrySheet
+        changed.rows[1][4] = .number("6869.8999999999996")
+        try workspace.drop("2023-04 规上工业(2).xlsx", bytes: try XLSXFixture.workbook([changed]))
+        let summary = try workspace.extract()
+        let conflicts = try #require(summary.results.first?.problems).filter { $0.code == .revisionConflict }
+        #expect(conflicts.count == 1, "\(summary.results)")
+        #expect(conflicts.map(\.value) == ["6869.9"])
+        #expect(conflicts.map(\.file) == ["2023-04 规上工业(2).xlsx[规上工业]"])
+        #expect(conflicts.map(\.line) == [2])
+        #expect(conflicts.map(\.column) == ["工业总产值本月(千元)"])
+    }
+
     private var industrySheet: XLSXFixture.Sheet {
         XLSXFixture.Sheet("规上工业", rows: [
             ["统一社会信用代码", "企业名称", "行业代码", "报告期", "工业总产值本月(千元)", "工业总产值1-本月(千元)"],

@@ -51,7 +51,11 @@ extension FileParser {
     }
 
     /// How problems name a worksheet: `报表.xlsx[规上工业]`, as Excel writes a sheet of another workbook.
-    static func label(file: String, sheet: String) -> String { "\(file)[\(sheet)]" }
+    static func label(file: String, sheet: String) -> String {
+        var named = ParsedFile(name: file)
+        named.sheet = sheet
+        return named.problemFile
+    }
 
     /// One worksheet read as a CSV file, and whether it holds a table (a header of a known kind).
     private func parseSheet(_ sheet: Worksheet, label: String, name: String) -> (ParsedFile, Bool) {

@@ -27,6 +27,10 @@ public struct ParsedFile: Sendable {
 
     public init(name: String) { self.name = name }
 
+    /// How problems found after parsing name the file: with its sheet for a workbook's one
+    /// table (`报表.xlsx[规上工业]`), as the problems found while parsing do.
+    public var problemFile: String { sheet.map { "\(name)[\($0)]" } ?? name }
+
     public var errors: [Problem] { problems.filter(\.isError) }
     public var warnings: [Problem] { problems.filter { !$0.isError } }
     public var isRejected: Bool { problems.contains(where: \.isError) }
