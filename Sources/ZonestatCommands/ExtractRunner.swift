@@ -25,6 +25,14 @@ enum ExtractRunner {
     static func report(_ summary: ExtractSummary, workspace: String, verbose: Bool) {
         let megabytes = Double(summary.bytes) / 1_048_576
         Terminal.print(summary.line + String(format: " (%.1f MB in %.2f s)", megabytes, summary.seconds))
+        let ingested = summary.results.compactMap { result -> String? in
+            if case .ingested = result.outcome { result.name } else { nil }
+        }
+        if let line = CountedList.line(
+            "ingested", ingested, limit: verbose ? Int.max : 5, seeing: "\(workspace)/archive/ledger.csv")
+        {
+            Terminal.print(line)
+        }
         for result in summary.results {
             switch result.outcome {
             case .quarantined(let errors, let report):

@@ -59,6 +59,12 @@ enum LoadRunner {
         let summary = try options.announcingNewWorkspace(config) { try stage.run() }
         if !options.quiet {
             Terminal.print(summary.line + String(format: " (%.2f s)", summary.seconds))
+            let periods = summary.periods.sorted().map(String.init(describing:))
+            if let line = CountedList.line(
+                "published", periods, limit: options.verbose ? Int.max : 12, seeing: "\(config.workspace)/out/")
+            {
+                Terminal.print(line)
+            }
             if let headline = summary.headline { Terminal.print("\n" + headline + "\n") }
             if let folder = summary.latestFolder {
                 Terminal.print("reports: \(folder)/report.md, \(folder)/report.html")

@@ -65,6 +65,12 @@ enum TransformRunner {
         let summary = try options.announcingNewWorkspace(config) { try stage.run(full: transform.full) }
         if !options.quiet {
             Terminal.print(summary.line + String(format: " (%.2f s)", summary.seconds))
+            let periods = (summary.recomputed ?? []).sorted().map(String.init(describing:))
+            if let line = CountedList.line(
+                "recomputed", periods, limit: options.verbose ? Int.max : 12, seeing: "\(config.workspace)/out/")
+            {
+                Terminal.print(line)
+            }
             if summary.warnings > 0 {
                 Terminal.print("  … the \(summary.warnings) warning(s) are listed in warnings.csv of each period in \(config.workspace)/out/ after load")
             }

@@ -108,6 +108,8 @@ struct CommandLineTests {
             try EndToEndTests.binary("zonestat-extract"),
             ["--pipeline", pipeline, "--workspace", folder.appendingPathComponent("ws").path, "--settle-seconds", "0"])
         #expect(result.status == 0, "\(result.err)")
+        #expect(result.out.contains("1 ingested"), "\(result.out)")
+        #expect(result.out.contains("\n  ingested: 2023-04.csv\n"), "\(result.out)")
         #expect(result.out.contains("2023-04.csv: 5 warning(s)"), "\(result.out)")
         #expect(result.out.contains("… and 3 more (see \(folder.path)/ws/out/2023-04/warnings.csv after load, or run with -v)"), "\(result.out)")
     }
