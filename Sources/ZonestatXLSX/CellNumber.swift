@@ -35,6 +35,23 @@ public enum CellNumber {
         return sign + digits[..<split] + "." + digits[split...]
     }
 
+    /// A number in a percent format as Excel shows it: `0.125` → `12.5%` (the decimal point
+    /// moved, not a product of doubles, so that `0.123` is `12.3%`, never `12.299999999999999%`).
+    public static func percentText(_ stored: String) -> String? {
+        guard let plain = text(stored) else { return nil }
+        let negative = plain.hasPrefix("-")
+        let body = negative ? String(plain.dropFirst()) : plain
+        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
+        var integer = String(parts[0])
+        var fraction = parts.count > 1 ? String(parts[1]) : ""
+        fraction += String(repeating: "0", count: max(0, 2 - fraction.count))
+        integer += fraction.prefix(2)
+        fraction = String(fraction.dropFirst(2))
+        while integer.count > 1, integer.hasPrefix("0") { integer.removeFirst() }
+        let shifted = integer + (fraction.isEmpty ? "" : "." + fraction)
+        return (negative && shifted != "0" ? "-" : "") + shifted + "%"
+    }
+
     /// How Excel's General format shows a number too long for its column (`9.14403E+17`): six
     /// significant digits and an exponent. What a credit code stored as a number looks like in
     /// the sheet, and in a CSV saved from it.

@@ -3,6 +3,8 @@
 struct CellStyles: Sendable {
     /// For each `cellXfs` entry (a cell's `s` attribute), whether its number format is a date.
     private(set) var isDate: [Bool] = []
+    /// For each entry, whether its number format shows a percentage (`0.0%`: 0.125 shows as 12.5%).
+    private(set) var isPercent: [Bool] = []
 
     /// Built-in formats that show dates or times: ECMA-376 §18.8.30 (14–22, 45–47), and those
     /// a Chinese Excel or WPS assigns to dates (27–36, 50–58, `yyyy"年"m"月"` and the like).
@@ -14,19 +16,23 @@ struct CellStyles: Sendable {
     init(part: [UInt8]) throws(XMLError) {
         var scanner = XMLScanner(part)
         var customDates: [Int: Bool] = [:]
+        var customPercents: [Int: Bool] = [:]
         var inCellXfs = false
         var xfDepth = 0
         while true {
             switch try scanner.next() {
             case .start:
                 if scanner.isNamed("numFmt"), let id = scanner.attribute("numFmtId").flatMap({ Int($0) }) {
-                    customDates[id] = CellStyles.isDateFormat(scanner.attribute("formatCode") ?? "")
+                    let code = scanner.attribute("formatCode") ?? ""
+                    customDates[id] = CellStyles.isDateFormat(code)
+                    customPercents[id] = CellStyles.isPercentFormat(code)
                 } else if scanner.isNamed("cellXfs") {
                     inCellXfs = true
                     xfDepth = scanner.depth + 1
                 } else if inCellXfs, scanner.isNamed("xf"), scanner.depth == xfDepth {
                     let id = scanner.attribute("numFmtId").flatMap { Int($0) } ?? 0
                     isDate.append(customDates[id] ?? CellStyles.builtInDates.contains(id))
+                    isPercent.append(customPercents[id] ?? (id == 9 || id == 10))
                 }
             case .end:
                 if scanner.isNamed("cellXfs") { inCellXfs = false }
@@ -41,6 +47,31 @@ struct CellStyles: Sendable {
     /// Whether style `index` shows dates.
     func showsDate(_ index: Int) -> Bool {
         index >= 0 && index < isDate.count && isDate[index]
+    }
+
+    /// Whether style `index` shows percentages.
+    func showsPercent(_ index: Int) -> Bool {
+        index >= 0 && index < isPercent.count && isPercent[index]
+    }
+
+    /// Whether a format code's first section shows a percentage: a `%` outside quoted text.
+    static func isPercentFormat(_ code: String) -> Bool {
+        var quoted = false
+        var escaped = false
+        for character in code {
+            if escaped {
+                escaped = false
+                continue
+            }
+            switch character {
+            case "\"": quoted.toggle()
+            case "\\" where !quoted: escaped = true
+            case ";" where !quoted: return false
+            case "%" where !quoted: return true
+            default: continue
+            }
+        }
+        return false
     }
 
     /// Whether a format code shows a date or time: any of `y m d h s 年 月 日` outside quoted

@@ -4,7 +4,7 @@ import ZonestatCore
 ///
 /// A cell's text is what Excel shows: a shared or inline string as it is; a number as the
 /// shortest decimal that round-trips (``CellNumber``); a number in a date format as the date
-/// (`2023-04-30`); a formula by its saved value; `TRUE`/`FALSE`; an error as `#DIV/0!`.
+/// (`2023-04-30`); a number in a percent format as the percentage (`12.5%`); a formula by its saved value; `TRUE`/`FALSE`; an error as `#DIV/0!`.
 /// Merged cells keep their text in the top-left cell only, as in a CSV saved by Excel.
 struct WorksheetReader: Sendable {
     var strings: [String]
@@ -146,6 +146,8 @@ struct WorksheetReader: Sendable {
             }
             if styles.showsDate(cell.style), let date = date(value) {
                 text = date
+            } else if styles.showsPercent(cell.style), let percent = CellNumber.percentText(value) {
+                text = percent
             } else if let number = CellNumber.text(value) {
                 text = number
                 numeric = true

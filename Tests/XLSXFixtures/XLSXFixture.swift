@@ -18,6 +18,8 @@ public enum XLSXFixture {
         /// A date serial in a date format: `builtIn` format 14 (`yyyy/m/d`) or the custom
         /// `yyyy"年"m"月"`.
         case date(String, custom: Bool = false)
+        /// A number in the percent format `0.00%` (built-in 10): `0.3` shows as 30.00%.
+        case percent(String)
         /// A formula and its cached value (nil: saved without one).
         case formula(String, cached: String?)
 
@@ -63,6 +65,7 @@ public enum XLSXFixture {
                     case .inline(let text): xml += #"<c r="\#(reference)" t="inlineStr"><is><t>\#(escape(text))</t></is></c>"#
                     case .number(let value): xml += #"<c r="\#(reference)"><v>\#(value)</v></c>"#
                     case .date(let value, let custom): xml += #"<c r="\#(reference)" s="\#(custom ? 2 : 1)"><v>\#(value)</v></c>"#
+                    case .percent(let value): xml += #"<c r="\#(reference)" s="3"><v>\#(value)</v></c>"#
                     case .formula(let formula, let cached):
                         xml += #"<c r="\#(reference)"><f>\#(escape(formula))</f>"# + (cached.map { "<v>\($0)</v>" } ?? "") + "</c>"
                     }
@@ -102,7 +105,7 @@ public enum XLSXFixture {
             #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#
                 + #"<numFmts count="1"><numFmt numFmtId="176" formatCode="yyyy&quot;年&quot;m&quot;月&quot;"/></numFmts>"#
                 + #"<cellStyleXfs count="1"><xf numFmtId="0"/></cellStyleXfs>"#
-                + #"<cellXfs count="3"><xf numFmtId="0" xfId="0"/><xf numFmtId="14" xfId="0" applyNumberFormat="1"/><xf numFmtId="176" xfId="0" applyNumberFormat="1"/></cellXfs>"#
+                + #"<cellXfs count="4"><xf numFmtId="0" xfId="0"/><xf numFmtId="14" xfId="0" applyNumberFormat="1"/><xf numFmtId="176" xfId="0" applyNumberFormat="1"/><xf numFmtId="10" xfId="0" applyNumberFormat="1"/></cellXfs>"#
                 + "</styleSheet>"))
         parts.append((
             "[Content_Types].xml",

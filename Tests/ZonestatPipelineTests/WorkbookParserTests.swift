@@ -96,6 +96,17 @@ struct WorkbookParserTests {
         #expect(parsed.errors.map(\.column) == ["统一社会信用代码", "统一社会信用代码"])
     }
 
+    /// A growth target in a percent cell reads as Excel shows it, 30%, not as the stored 0.3.
+    @Test func aPercentCellIsThePercentageShown() throws {
+        let bytes = try XLSXFixture.workbook([.init("目标", rows: [
+            ["年度", "指标", "目标值", "单位", "目标增速"],
+            [.number("2023"), "固定资产投资", .number("52"), "亿元", .percent("0.3")],
+        ])])
+        let parsed = parser.parse(bytes, name: "2023年度目标.xlsx")
+        #expect(parsed.problems == [])
+        #expect(parsed.targets.map(\.growth) == ["30"])
+    }
+
     @Test func aLegacyWorkbookSaysHowToSaveIt() {
         let ole2: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + Array(repeating: 0, count: 504)
         for name in ["月报.xls", "月报.et"] {

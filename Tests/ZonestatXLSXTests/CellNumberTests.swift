@@ -14,6 +14,14 @@ struct CellNumberTests {
         #expect(CellNumber.text(stored) == shown)
     }
 
+    @Test(arguments: [
+        ("0.125", "12.5%"), ("0.123", "12.3%"), ("1", "100%"), ("0.3", "30%"), ("-0.05", "-5%"), ("0.00125", "0.125%"),
+        ("1.2345", "123.45%"), ("0", "0%"),
+    ])
+    func percent(stored: String, shown: String) {
+        #expect(CellNumber.percentText(stored) == shown)
+    }
+
     @Test func notANumber() {
         #expect(CellNumber.text("abc") == nil)
         #expect(CellNumber.text("inf") == nil)

@@ -46,5 +46,8 @@ struct XMLScannerTests {
         #expect(!CellStyles.isDateFormat("[Red]0.00;[Blue]-0.00"))
         #expect(!CellStyles.isDateFormat("General"))
         #expect(!CellStyles.isDateFormat("0.00E+00"))
+        #expect(CellStyles.isPercentFormat("0.0%"))
+        #expect(!CellStyles.isPercentFormat(#"0.0"%""#))
+        #expect(!CellStyles.isPercentFormat("0.00"))
     }
 }
