@@ -2173,7 +2173,8 @@ def main():
             delim = {",": "`,`", "\t": "tab", ";": "`;`"}[w["delimiter"]]
         enc = {"gb18030": "GB18030", "utf-8-sig": "UTF-8 BOM", "utf-8": "UTF-8", "utf-16le-bom": "UTF-16LE BOM",
                "xlsx": "Excel .xlsx"}[w["encoding"]]
-        file_rows.append(f"| `{w['name']}` | {enc}, {w['line_end']} | {delim} | {n_lines} | {w['kind']} | "
+        shape = enc if w["encoding"] == "xlsx" else f"{enc}, {w['line_end']}"
+        file_rows.append(f"| `{w['name']}` | {shape} | {delim} | {n_lines} | {w['kind']} | "
                          f"{w['note'].replace('|', '/')} |")
     r = expected["roster"]["2023-04"]
     styles = lambda form, st: sum(1 for u in units if u.style.get(form) == st and u.first23 is not None)
