@@ -1,3 +1,5 @@
+import Foundation
+
 /// Which cell styles of a workbook show numbers as dates (`xl/styles.xml`): a cell whose
 /// style's number format is a date holds a date serial, read as the date it shows.
 struct CellStyles: Sendable {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The workbook part and its relationships: which sheets, in which order, in which parts.
 enum WorkbookPart {
     /// A sheet as `xl/workbook.xml` lists it.
