@@ -17,10 +17,10 @@ help:
 	@echo "make faults     kill the real executables at every write, rename and fsync of a small run; rerun; compare"
 	@echo "make fuzz SECONDS=N   fuzz the file reader with libFuzzer for N seconds"
 
-# Debian packages the build needs: libcsv (CSV parser) and SQLite's headers.
+# Debian packages the build needs: libcsv (CSV parser), SQLite's headers and zlib (ZIPFoundation, for .xlsx).
 deps:
 	@missing=""; \
-	for pkg in libcsv-dev libsqlite3-dev; do \
+	for pkg in libcsv-dev libsqlite3-dev zlib1g-dev; do \
 	  dpkg -s $$pkg >/dev/null 2>&1 || missing="$$missing $$pkg"; \
 	done; \
 	if [ -n "$$missing" ]; then \

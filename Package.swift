@@ -27,6 +27,12 @@ let package = Package(
         .target(name: "ZonestatCore", dependencies: ["CSHA256"]),
         // Reading bytes into records: encodings, delimiters, libcsv.
         .target(name: "ZonestatCSV", dependencies: ["CLibCSV"]),
+        // Reading Excel workbooks (.xlsx) into rows of cell texts: the zip container, the XML
+        // parts, numbers and dates as Excel shows them. Its own target so that ZonestatCSV stays
+        // the text reader it is and only what reads workbooks links ZIPFoundation (and zlib).
+        .target(
+            name: "ZonestatXLSX",
+            dependencies: ["ZonestatCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Rendering what load publishes: CSV, JSON, the written report, HTML, manifest; atomic publication.
         // tables.xlsx is a zip of the project's own XML: ZIPFoundation writes the zip.
         .target(
@@ -36,7 +42,7 @@ let package = Package(
         .target(
             name: "ZonestatPipeline",
             dependencies: [
-                "ZonestatCore", "ZonestatCSV", "ZonestatPublish",
+                "ZonestatCore", "ZonestatCSV", "ZonestatXLSX", "ZonestatPublish",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
@@ -69,9 +75,17 @@ let package = Package(
         .testTarget(
             name: "ZonestatPublishTests",
             dependencies: ["ZonestatPublish", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // Builds .xlsx workbooks for the tests, part by part.
+        .target(
+            name: "XLSXFixtures", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            path: "Tests/XLSXFixtures"),
+        .testTarget(name: "ZonestatXLSXTests", dependencies: ["ZonestatXLSX", "XLSXFixtures"]),
         .testTarget(
             name: "ZonestatPipelineTests",
-            dependencies: ["ZonestatPipeline", "ZonestatCommands", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: [
+                "ZonestatPipeline", "ZonestatCommands", "XLSXFixtures",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]

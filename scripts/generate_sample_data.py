@@ -25,6 +25,7 @@ import random
 import re
 import shutil
 import unicodedata
+import zipfile
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from fractions import Fraction
@@ -932,9 +933,121 @@ def csv_text(rows, delim=",", eol="\r\n"):
 WRITTEN = []  # (name, encoding, delimiter, kind, note)
 
 
-def write_file(name, rows, encoding, delim=",", eol="\r\n", kind="", note=""):
+XLSX_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+XLSX_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def xlsx_cell_kind(text):
+    """How Excel would hold a cell typed as `text`: a date, a number or text. Codes with
+    leading zeros or of 16+ digits (credit codes) stay text, as a careful analyst formats them."""
+    if re.match(r"^\d{4}-\d{2}-\d{2}$", text):
+        return "date"
+    if re.match(r"^-?\d+(\.\d+)?$", text) and not (len(text) >= 16 or (len(text) > 1 and text.startswith("0"))):
+        return "number"
+    return "text"
+
+
+def xlsx_merges(rows, header_at, title_width):
+    """Merged cells as Excel keeps them: the title across the table, and a two-row header's
+    parents over their children (horizontal) and single cells down both rows (vertical)."""
+    def ref(r, c):
+        return f"{chr(65 + c)}{r + 1}"
+    merges = [f"A1:{chr(64 + title_width)}1"]
+    top, sub = rows[header_at], rows[header_at + 1]
+    width = max(len(top), len(sub))
+    top = top + [""] * (width - len(top))
+    sub = sub + [""] * (width - len(sub))
+    c = 0
+    while c < width:
+        if top[c] and not sub[c]:
+            merges.append(f"{ref(header_at, c)}:{ref(header_at + 1, c)}")
+        elif top[c]:
+            end = c
+            while end + 1 < width and not top[end + 1] and sub[end + 1]:
+                end += 1
+            if end > c:
+                merges.append(f"{ref(header_at, c)}:{ref(header_at, end)}")
+        c += 1
+    return merges
+
+
+def xlsx_bytes(rows, sheet, merges):
+    """A workbook as Excel saves it: shared strings, numbers stored with 17 significant digits
+    (361.9 as 361.89999999999998), dates as serials in format 14, merged cells. Fixed zip
+    timestamps: the same bytes every run."""
+    from xml.sax.saxutils import escape
+    strings, index = [], {}
+    out = [f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<worksheet xmlns="{XLSX_NS}" '
+           f'xmlns:r="{XLSX_REL}"><sheetData>']
+    for r, row in enumerate(rows):
+        if not any(str(c).strip() for c in row):
+            continue
+        out.append(f'<row r="{r + 1}">')
+        for c, value in enumerate(row):
+            text = str(value)
+            if not text:
+                continue
+            ref = f"{chr(65 + c)}{r + 1}"
+            kind = xlsx_cell_kind(text)
+            if kind == "date":
+                serial = (date.fromisoformat(text) - date(1899, 12, 30)).days
+                out.append(f'<c r="{ref}" s="1"><v>{serial}</v></c>')
+            elif kind == "number":
+                out.append(f'<c r="{ref}"><v>{float(text):.17g}</v></c>' if "." in text else f'<c r="{ref}"><v>{text}</v></c>')
+            else:
+                if text not in index:
+                    index[text] = len(strings)
+                    strings.append(text)
+                out.append(f'<c r="{ref}" t="s"><v>{index[text]}</v></c>')
+        out.append("</row>")
+    out.append("</sheetData>")
+    if merges:
+        out.append(f'<mergeCells count="{len(merges)}">' + "".join(f'<mergeCell ref="{m}"/>' for m in merges) + "</mergeCells>")
+    out.append("</worksheet>")
+    head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'
+    parts = [
+        ("[Content_Types].xml", head + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+         '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+         '<Default Extension="xml" ContentType="application/xml"/>'
+         '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+         '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+         '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
+         '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+         '</Types>'),
+        ("_rels/.rels", head + '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+         '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>'
+         '</Relationships>'),
+        ("xl/workbook.xml", head + f'<workbook xmlns="{XLSX_NS}" xmlns:r="{XLSX_REL}"><workbookPr/><sheets>'
+         f'<sheet name="{escape(sheet)}" sheetId="1" r:id="rId1"/><sheet name="Sheet2" sheetId="2" r:id="rId2"/></sheets></workbook>'),
+        ("xl/_rels/workbook.xml.rels", head + '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+         f'<Relationship Id="rId1" Type="{XLSX_REL}/worksheet" Target="worksheets/sheet1.xml"/>'
+         f'<Relationship Id="rId2" Type="{XLSX_REL}/worksheet" Target="worksheets/sheet2.xml"/>'
+         f'<Relationship Id="rId3" Type="{XLSX_REL}/styles" Target="styles.xml"/>'
+         f'<Relationship Id="rId4" Type="{XLSX_REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>'),
+        ("xl/worksheets/sheet1.xml", "".join(out)),
+        ("xl/worksheets/sheet2.xml", head + f'<worksheet xmlns="{XLSX_NS}"><sheetData/></worksheet>'),
+        ("xl/styles.xml", head + f'<styleSheet xmlns="{XLSX_NS}"><fonts count="1"><font><sz val="11"/><name val="宋体"/></font></fonts>'
+         '<fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders>'
+         '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+         '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+         '<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>'),
+        ("xl/sharedStrings.xml", head + f'<sst xmlns="{XLSX_NS}" count="{len(strings)}" uniqueCount="{len(strings)}">'
+         + "".join(f"<si><t>{escape(t)}</t></si>" for t in strings) + "</sst>"),
+    ]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in parts:
+            info = zipfile.ZipInfo(name, date_time=(2022, 7, 5, 9, 30, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, text.encode("utf-8"))
+    return buffer.getvalue()
+
+
+def write_file(name, rows, encoding, delim=",", eol="\r\n", kind="", note="", sheet=None):
     text = csv_text(rows, delim, eol)
-    if encoding == "gb18030":
+    if encoding == "xlsx":
+        data = xlsx_bytes(rows, **(sheet or {}))
+    elif encoding == "gb18030":
         data = text.encode("gb18030")
     elif encoding == "utf-8-sig":
         data = b"\xef\xbb\xbf" + text.encode("utf-8")
@@ -955,7 +1068,11 @@ ENT_CFG = {
     (2022, 3): dict(hdr="two", period="ym_dash", ident="std", ind="excel", note="two-row Excel header (merged cells exported empty)"),
     (2022, 4): dict(hdr="one_b", period="ym_compact", ident="alt", ind="excel", unitline="单位：千元,,,", note="one-row header with '_' (工业总产值_1-本月), other identity aliases (社会信用代码, 单位名称, 国民经济行业代码, 所在片区, 统计期), full-width colon in the unit line, period 202204"),
     (2022, 5): dict(hdr="one_paren", period="cn_month", ident="std", ind="excel", unitline=None, trailing=2, note="unit in every header in full-width parentheses 工业总产值本月（千元）, no unit line; trailing empty columns; period 2022年5月"),
-    (2022, 6): dict(hdr="two", period="slash", ident="std", ind="excel", note="two-row header; period 2022/6"),
+    (2022, 6): dict(hdr="two", period="date_end", ident="std", ind="excel", enc="xlsx",
+                    title="XX经济开发区规上工业企业主要经济指标（2022年6月）",
+                    note="an Excel workbook (.xlsx) as saved: a title row, the unit line, a two-row header with merged "
+                         "cells, the period as a date cell (2022/6/30), amounts stored as Excel stores them "
+                         "(361.89999999999998), a 合计 row, an empty Sheet2"),
     (2022, 7): dict(hdr="one_c", period="cn_range", ident="std", ind="excel", totals_off=True, note="short aliases 总产值当月 / 总产值累计 / 增加值当月 / 增加值累计; totals row does NOT match the rows (warning); two units enter the scope (升规 mid-year) reporting 1-7月 ytd (their derived July month differs from 本月: warning)"),
     (2022, 8): dict(hdr="one_space", period="ym_dash", ident="std", ind="excel", enc="utf-16le-bom", delim="\t", places=2, note="Excel 'Unicode text': UTF-16LE with BOM, tab-separated; header 工业总产值 本月 (space separator); amounts with 2 decimals"),
     (2022, 9): dict(hdr="two", period="dot", ident="std", ind="excel", note="two-row header; period 2022.09; a unit newly built in 2022 starts reporting"),
@@ -1038,7 +1155,7 @@ def write_enterprise_forms(units, errs):
     for (y, m), cfg in ENT_CFG.items():
         with_base = y == 2023
         hdr_rows, ident, keys = ent_headers(cfg, with_base)
-        rows = []
+        rows = [[cfg["title"]]] if cfg.get("title") else []
         unitline = cfg.get("unitline", "单位:千元,,,,")
         if unitline:
             rows.append(unitline.split(","))
@@ -1072,9 +1189,13 @@ def write_enterprise_forms(units, errs):
         if cfg.get("totals_off"):
             totals[0] += 1286000   # the analyst fixed one unit after summing
         rows.append(tot + [amount(v, "千元", places, thousands) for v in totals] + [""] * cfg.get("trailing", 0))
-        name = f"{y}-{m:02d} 规上工业企业月报.csv"
         enc = cfg.get("enc", "gb18030")
-        write_file(name, rows, enc, cfg.get("delim", ","), "\r\n", "1 企业月报 (wide, 千元)", cfg["note"])
+        name = f"{y}-{m:02d} 规上工业企业月报." + ("xlsx" if enc == "xlsx" else "csv")
+        sheet = None
+        if enc == "xlsx":
+            header_at = 2 if unitline else 1
+            sheet = dict(sheet="规上工业", merges=xlsx_merges(rows, header_at, len(ident) + len(keys)))
+        write_file(name, rows, enc, cfg.get("delim", ","), "\r\n", "1 企业月报 (wide, 千元)", cfg["note"], sheet)
         files[(y, m)] = name
     # the correction of 2023-03, typed by hand by an analyst
     rows = [["单位：千元"], ["统一社会信用代码", "单位详细名称", "报告期", "工业总产值本月", "工业总产值1-本月",
@@ -1626,8 +1747,41 @@ def r_decode(data):
         return data.decode("gb18030"), "gb18030"
 
 
+def r_read_xlsx(data):
+    """The first worksheet's rows as Excel shows the cells: shared strings, numbers as the
+    shortest decimal that round-trips, date-formatted serials as dates."""
+    import xml.etree.ElementTree as ET
+    ns = {"m": XLSX_NS}
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    strings = ["".join(t.text or "" for t in si.iter(f"{{{XLSX_NS}}}t"))
+               for si in ET.fromstring(archive.read("xl/sharedStrings.xml")).findall("m:si", ns)]
+    date_styles = [xf.get("numFmtId") == "14" for xf in
+                   ET.fromstring(archive.read("xl/styles.xml")).find("m:cellXfs", ns).findall("m:xf", ns)]
+    rows = []
+    for row in ET.fromstring(archive.read("xl/worksheets/sheet1.xml")).iter(f"{{{XLSX_NS}}}row"):
+        number = int(row.get("r"))
+        while len(rows) < number - 1:
+            rows.append([])
+        cells = []
+        for c in row.findall("m:c", ns):
+            col = ord(c.get("r")[0]) - 65
+            v = c.find("m:v", ns).text
+            if c.get("t") == "s":
+                text = strings[int(v)]
+            elif date_styles[int(c.get("s", "0"))]:
+                text = (date(1899, 12, 30) + timedelta(days=int(float(v)))).isoformat()
+            else:
+                text = repr(float(v))
+                text = text[:-2] if text.endswith(".0") else text
+            cells += [""] * (col - len(cells)) + [text]
+        rows.append(cells)
+    return rows
+
+
 def r_read(path, declared):
     data = open(path, "rb").read()
+    if declared["encoding"] == "xlsx":
+        return r_read_xlsx(data)
     text, enc = r_decode(data)
     assert enc == declared["encoding"], (path, enc, declared["encoding"])
     first = next(ln for ln in text.splitlines() if ln.strip(",;\t ") and not ln.startswith("单位"))
@@ -1697,9 +1851,10 @@ def r_ingest(files):
         try:
             rows = r_strip_form([r for r in r_read(path, meta) if any(c.strip() for c in r)])
             unit_default = None
-            while rows and len([c for c in rows[0] if c.strip()]) == 1 and r_norm(rows[0][0]).startswith("单位"):
-                unit_default = re.split(r"[:：]", unicodedata.normalize("NFKC", rows[0][0]))[1].strip()
-                rows = rows[1:]
+            while rows and len([c for c in rows[0] if c.strip()]) == 1:
+                if r_norm(rows[0][0]).startswith("单位"):
+                    unit_default = re.split(r"[:：]", unicodedata.normalize("NFKC", rows[0][0]))[1].strip()
+                rows = rows[1:]  # the unit line, or a title above the table
             head = [r_norm(c) for c in rows[0]]
             hfields = [r_field(r_split_unit(h)[0], R_IDENT) for h in head]
             tfields = [r_field(r_split_unit(h)[0], R_TARGET) for h in head]
@@ -2051,11 +2206,16 @@ def main():
     file_rows = []
     for w in sorted(WRITTEN, key=lambda w: w["name"]):
         data = open(os.path.join(INBOX, w["name"]), "rb").read()
-        text = r_decode(data)[0]
-        n_lines = text.count("\n")
-        delim = {",": "`,`", "\t": "tab", ";": "`;`"}[w["delimiter"]]
-        enc = {"gb18030": "GB18030", "utf-8-sig": "UTF-8 BOM", "utf-8": "UTF-8", "utf-16le-bom": "UTF-16LE BOM"}[w["encoding"]]
-        file_rows.append(f"| `{w['name']}` | {enc}, {w['line_end']} | {delim} | {n_lines} | {w['kind']} | "
+        if w["encoding"] == "xlsx":
+            n_lines = len(r_read_xlsx(data))
+            delim = "—"
+        else:
+            n_lines = r_decode(data)[0].count("\n")
+            delim = {",": "`,`", "\t": "tab", ";": "`;`"}[w["delimiter"]]
+        enc = {"gb18030": "GB18030", "utf-8-sig": "UTF-8 BOM", "utf-8": "UTF-8", "utf-16le-bom": "UTF-16LE BOM",
+               "xlsx": "Excel .xlsx"}[w["encoding"]]
+        shape = enc if w["encoding"] == "xlsx" else f"{enc}, {w['line_end']}"
+        file_rows.append(f"| `{w['name']}` | {shape} | {delim} | {n_lines} | {w['kind']} | "
                          f"{w['note'].replace('|', '/')} |")
     r = expected["roster"]["2023-04"]
     styles = lambda form, st: sum(1 for u in units if u.style.get(form) == st and u.first23 is not None)

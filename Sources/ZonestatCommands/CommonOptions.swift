@@ -5,8 +5,11 @@ import ZonestatPipeline
 
 /// Options every stage takes: which pipeline, which workspace, how much to say.
 public struct CommonOptions: ParsableArguments {
+    /// The pipeline file used when `--pipeline` is not given, relative to the current folder.
+    static let defaultPipeline = "pipelines/default.yaml"
+
     @Option(name: .long, help: "The pipeline file (YAML).")
-    public var pipeline: String = "pipelines/default.yaml"
+    public var pipeline: String = CommonOptions.defaultPipeline
 
     @Option(name: .long, help: "The workspace folder (overrides the pipeline file's).")
     public var workspace: String?
@@ -22,6 +25,12 @@ public struct CommonOptions: ParsableArguments {
     /// The pipeline with the command line's overrides applied.
     func loadConfig() throws -> PipelineConfig {
         var config: PipelineConfig
+        if pipeline == CommonOptions.defaultPipeline, !FileManager.default.fileExists(atPath: pipeline) {
+            throw Failure(
+                code: ExitCodes.badPipeline,
+                message: "\(pipeline): cannot read: there is no such file in \(FileManager.default.currentDirectoryPath) — "
+                    + "run from the project folder, or pass --pipeline PATH to the zone's pipeline file")
+        }
         do {
             config = try PipelineConfig.load(path: pipeline)
         } catch {
@@ -32,6 +41,17 @@ public struct CommonOptions: ParsableArguments {
                 ? workspace : FileManager.default.currentDirectoryPath + "/" + workspace
         }
         return config
+    }
+
+    /// Runs `body`, a stage on `config`'s workspace, and says so when the stage created the
+    /// workspace (a new one is made only inside a folder that exists: ``Workspace/prepare()``).
+    func announcingNewWorkspace<T>(_ config: PipelineConfig, _ body: () throws -> T) throws -> T {
+        let existed = FileManager.default.fileExists(atPath: config.workspace)
+        let result = try body()
+        if !existed, FileManager.default.fileExists(atPath: config.workspace) {
+            Terminal.print("created workspace \(config.workspace)")
+        }
+        return result
     }
 
     func logger(_ label: String) -> Logger {

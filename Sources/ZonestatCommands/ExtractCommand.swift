@@ -34,25 +34,35 @@ public struct ExtractCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "extract",
         abstract: "Take every complete inbox file into the warehouse; quarantine the ones that can't be read.",
-        discussion: ExitCodes.help)
+        discussion: ExitCodes.help(ExitCodes.extract))
 
     @OptionGroup public var options: CommonOptions
     @OptionGroup public var extract: ExtractOptions
 
     static let checkHelp = ArgumentHelp(
-        "Only check these files, as extract would read each on its own, and say what is wrong; the workspace is not touched. Exit code 6 when some file would be quarantined.",
-        valueName: "file")
+        "Only check the files given, as extract would read each on its own, and say what is wrong; the workspace is "
+            + "not touched. Exit code 6 when some file would be quarantined, 4 when one cannot be read.")
 
-    @Option(parsing: .upToNextOption, help: ExtractCommand.checkHelp)
-    public var check: [String] = []
+    @Flag(help: ExtractCommand.checkHelp)
+    public var check = false
+
+    @Argument(help: ArgumentHelp("The files to check (with --check).", valueName: "file"))
+    public var files: [String] = []
 
     public init() {}
+
+    public func validate() throws {
+        if check, files.isEmpty { throw ValidationError("--check needs the files to check: --check FILE…") }
+        if !check, !files.isEmpty {
+            throw ValidationError("files are given only to --check (extract takes the workspace's inbox): --check \(files[0])")
+        }
+    }
 
     public func run() throws {
         try Runner.execute {
             let config = extract.apply(to: try options.loadConfig())
-            guard check.isEmpty else {
-                if !CheckRunner.run(paths: check, config: config, options: options) { throw ExitCode(ExitCodes.quarantined) }
+            guard !check else {
+                try CheckRunner.run(paths: files, config: config, options: options)
                 return
             }
             try extract.check(try ExtractRunner.run(config: config, options: options))
@@ -63,21 +73,32 @@ public struct ExtractCommand: ParsableCommand {
 /// `zonestat-extract`: the same command as its own executable (the nightly job's first stage).
 public struct ExtractTool: ParsableCommand {
     public static let configuration = CommandConfiguration(
-        commandName: "zonestat-extract", abstract: ExtractCommand.configuration.abstract, discussion: ExitCodes.help)
+        commandName: "zonestat-extract", abstract: ExtractCommand.configuration.abstract, discussion: ExitCodes.help(ExitCodes.extract))
 
     @OptionGroup public var options: CommonOptions
     @OptionGroup public var extract: ExtractOptions
 
-    @Option(parsing: .upToNextOption, help: ExtractCommand.checkHelp)
-    public var check: [String] = []
+    @Flag(help: ExtractCommand.checkHelp)
+    public var check = false
+
+    @Argument(help: ArgumentHelp("The files to check (with --check).", valueName: "file"))
+    public var files: [String] = []
 
     public init() {}
+
+    public func validate() throws {
+        var command = ExtractCommand()
+        command.check = check
+        command.files = files
+        try command.validate()
+    }
 
     public func run() throws {
         var command = ExtractCommand()
         command.options = options
         command.extract = extract
         command.check = check
+        command.files = files
         try command.run()
     }
 }

@@ -16,7 +16,7 @@ enum ExtractRunner {
                         + "\(rows) rows — \(EscapedText.escaping(result.name))")
             }
         }
-        let summary = try stage.run()
+        let summary = try options.announcingNewWorkspace(config) { try stage.run() }
         if Terminal.isInteractive { Terminal.endProgress() }
         if !options.quiet { report(summary, workspace: config.workspace, verbose: options.verbose) }
         return summary
@@ -26,16 +26,30 @@ enum ExtractRunner {
     static func report(_ summary: ExtractSummary, workspace: String, verbose: Bool) {
         let megabytes = Double(summary.bytes) / 1_048_576
         Terminal.print(summary.line + String(format: " (%.1f MB in %.2f s)", megabytes, summary.seconds))
+        let ingested = summary.results.compactMap { result -> String? in
+            if case .ingested = result.outcome { result.name } else { nil }
+        }
+        if let line = CountedList.line(
+            "ingested", ingested, limit: verbose ? Int.max : 5, seeing: "\(workspace)/archive/ledger.csv")
+        {
+            Terminal.print(line)
+        }
         for result in summary.results {
             switch result.outcome {
             case .quarantined(let errors, let report):
                 Terminal.print("  quarantined \(EscapedText.escaping(result.name)): \(errors) error(s), see \(EscapedText.escaping(workspace + "/" + report))")
-                for problem in result.problems.filter(\.isError).prefix(verbose ? Int.max : 3) {
+                let shown = verbose ? errors : min(errors, 3)
+                for problem in result.problems.filter(\.isError).prefix(shown) {
                     Terminal.print("    \(problem)")
                 }
+                if errors > shown { Terminal.print("    … and \(errors - shown) more (see \(workspace)/\(report))") }
             case .ingested(_, let warnings) where warnings > 0:
                 Terminal.print("  \(EscapedText.escaping(result.name)): \(warnings) warning(s)")
-                for problem in result.problems.prefix(verbose ? Int.max : 2) { Terminal.print("    \(problem)") }
+                let shown = verbose ? warnings : min(warnings, 2)
+                for problem in result.problems.prefix(shown) { Terminal.print("    \(problem)") }
+                if warnings > shown {
+                    Terminal.print("    … and \(warnings - shown) more (see \(warningsFile(result, workspace: workspace)), or run with -v)")
+                }
             case .duplicate(let original):
                 Terminal.print("  \(EscapedText.escaping(result.name)): same content as \(EscapedText.escaping(original)), already ingested — archived only")
             default:
@@ -48,6 +62,17 @@ enum ExtractRunner {
             let left = reason.isWaiting ? "left in the inbox for a later run" : "left in the inbox"
             Terminal.print("  \(left): \(EscapedText.escaping(name)) (\(why))")
         }
+    }
+}
+
+extension ExtractRunner {
+    /// Where an ingested file's warnings are listed once load has published its period:
+    /// `out/<period>/warnings.csv` (`out/<period>/` when they span several periods).
+    static func warningsFile(_ result: FileResult, workspace: String) -> String {
+        let periods = Set(result.problems.compactMap(\.period))
+        guard periods.count == 1, let key = periods.first else { return "warnings.csv in \(workspace)/out/<period>/ after load" }
+        let period = String(format: "%04d-%02d", key / 100, key % 100)
+        return "\(workspace)/out/\(period)/warnings.csv after load"
     }
 }
 

@@ -16,7 +16,9 @@ public struct HistoryCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "history",
         abstract: "Show every vintage of a unit's values — what each file said, from which line, in which run — and which is current.",
-        discussion: ExitCodes.help + " An unknown --unit or --indicator exits with 64.")
+        discussion: ExitCodes.help(
+            ExitCodes.stage,
+            extra: [ExitCodes.usage: "an unknown --unit or --indicator"]))
 
     @OptionGroup public var options: CommonOptions
 

@@ -18,7 +18,7 @@ public struct LoadCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "load",
         abstract: "Publish the tables (CSV, JSON), the written report and the HTML report of every period, atomically.",
-        discussion: ExitCodes.help)
+        discussion: ExitCodes.help(ExitCodes.stage))
 
     @OptionGroup public var options: CommonOptions
     @OptionGroup public var load: LoadOptions
@@ -35,7 +35,7 @@ public struct LoadCommand: ParsableCommand {
 /// `zonestat-load`: the same command as its own executable (the nightly job's last stage).
 public struct LoadTool: ParsableCommand {
     public static let configuration = CommandConfiguration(
-        commandName: "zonestat-load", abstract: LoadCommand.configuration.abstract, discussion: ExitCodes.help)
+        commandName: "zonestat-load", abstract: LoadCommand.configuration.abstract, discussion: ExitCodes.help(ExitCodes.stage))
 
     @OptionGroup public var options: CommonOptions
     @OptionGroup public var load: LoadOptions
@@ -56,9 +56,15 @@ enum LoadRunner {
             config: config, workspace: Workspace(root: config.workspace), logger: options.logger("zonestat.load"))
         stage.csvBOM = load.csvBOM
         stage.force = load.force
-        let summary = try stage.run()
+        let summary = try options.announcingNewWorkspace(config) { try stage.run() }
         if !options.quiet {
             Terminal.print(summary.line + String(format: " (%.2f s)", summary.seconds))
+            let periods = summary.periods.sorted().map(String.init(describing:))
+            if let line = CountedList.line(
+                "published", periods, limit: options.verbose ? Int.max : 12, seeing: "\(config.workspace)/out/")
+            {
+                Terminal.print(line)
+            }
             if let headline = summary.headline { Terminal.print("\n" + headline + "\n") }
             if let folder = summary.latestFolder {
                 Terminal.print("reports: \(folder)/report.md, \(folder)/report.html")
@@ -71,7 +77,7 @@ enum LoadRunner {
 /// `zonestat run`: extract, transform and load in one process.
 public struct RunCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
-        commandName: "run", abstract: "Run extract, transform and load.", discussion: ExitCodes.help)
+        commandName: "run", abstract: "Run extract, transform and load.", discussion: ExitCodes.help(ExitCodes.extract))
 
     @OptionGroup public var options: CommonOptions
     @OptionGroup public var transform: TransformOptions

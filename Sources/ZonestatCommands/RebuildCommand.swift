@@ -8,7 +8,7 @@ public struct RebuildCommand: ParsableCommand {
         commandName: "rebuild",
         abstract: "Rebuild a lost or damaged warehouse: re-ingest archive/ in its original order from archive/ledger.csv, "
             + "recompute and republish every period. The damaged warehouse is kept, renamed.",
-        discussion: ExitCodes.help)
+        discussion: ExitCodes.help(ExitCodes.stage))
 
     @OptionGroup public var options: CommonOptions
 
@@ -31,7 +31,7 @@ public struct RebuildCommand: ParsableCommand {
                 config: config, workspace: Workspace(root: config.workspace), logger: options.logger("zonestat.rebuild"))
             stage.csvBOM = csvBOM
             stage.threads = threads
-            let summary = try stage.run()
+            let summary = try options.announcingNewWorkspace(config) { try stage.run() }
             if !options.quiet {
                 Terminal.print(summary.line)
                 Terminal.print(summary.transform.line)

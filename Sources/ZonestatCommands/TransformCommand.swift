@@ -22,7 +22,7 @@ public struct TransformCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "transform",
         abstract: "Compute year-to-date values, same-caliber growth, targets, contributions and the roster.",
-        discussion: ExitCodes.help)
+        discussion: ExitCodes.help(ExitCodes.stage))
 
     @OptionGroup public var options: CommonOptions
     @OptionGroup public var transform: TransformOptions
@@ -40,7 +40,7 @@ public struct TransformCommand: ParsableCommand {
 /// `zonestat-transform`: the same command as its own executable (the nightly job's second stage).
 public struct TransformTool: ParsableCommand {
     public static let configuration = CommandConfiguration(
-        commandName: "zonestat-transform", abstract: TransformCommand.configuration.abstract, discussion: ExitCodes.help)
+        commandName: "zonestat-transform", abstract: TransformCommand.configuration.abstract, discussion: ExitCodes.help(ExitCodes.stage))
 
     @OptionGroup public var options: CommonOptions
     @OptionGroup public var transform: TransformOptions
@@ -62,8 +62,19 @@ enum TransformRunner {
         let stage = TransformStage(
             config: config, workspace: Workspace(root: config.workspace), logger: options.logger("zonestat.transform"),
             threads: transform.threads)
-        let summary = try stage.run(full: transform.full)
-        if !options.quiet { Terminal.print(summary.line + String(format: " (%.2f s)", summary.seconds)) }
+        let summary = try options.announcingNewWorkspace(config) { try stage.run(full: transform.full) }
+        if !options.quiet {
+            Terminal.print(summary.line + String(format: " (%.2f s)", summary.seconds))
+            let periods = (summary.recomputed ?? []).sorted().map(String.init(describing:))
+            if let line = CountedList.line(
+                "recomputed", periods, limit: options.verbose ? Int.max : 12, seeing: "\(config.workspace)/out/")
+            {
+                Terminal.print(line)
+            }
+            if summary.warnings > 0 {
+                Terminal.print("  … the \(summary.warnings) warning(s) are listed in warnings.csv of each period in \(config.workspace)/out/ after load")
+            }
+        }
         return summary
     }
 }

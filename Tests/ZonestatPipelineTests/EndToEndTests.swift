@@ -147,13 +147,18 @@ struct EndToEndTests {
         #expect(clean.out.contains("gb18030.csv: would be ingested — wide file, gb18030"), "\(clean.out)")
         #expect(clean.out.contains("check: 1 file(s), 0 would be quarantined"))
 
-        let mixed = try Self.run(binary, arguments + [good, bad, root.appendingPathComponent("missing.csv").path])
+        let mixed = try Self.run(binary, arguments + [good, bad])
         #expect(mixed.status == 6)
         #expect(mixed.out.contains("bad-cells.csv: would be quarantined"), "\(mixed.out)")
         // Each problem names the file, line, column and value.
         #expect(mixed.out.contains("bad-cells.csv:3: column"), "\(mixed.out)")
-        #expect(mixed.out.contains("missing.csv: cannot be read"))
-        #expect(mixed.out.contains("check: 3 file(s), 2 would be quarantined"))
+        #expect(mixed.out.contains("check: 2 file(s), 1 would be quarantined"))
+
+        // A file that cannot be read is no file that would be quarantined: exit 4, "cannot read".
+        let missing = try Self.run(binary, arguments + [good, bad, root.appendingPathComponent("missing.csv").path])
+        #expect(missing.status == 4)
+        #expect(missing.out.contains("missing.csv: cannot read: No such file or directory"), "\(missing.out)")
+        #expect(missing.out.contains("check: 3 file(s), 1 would be quarantined, 1 cannot be read"), "\(missing.out)")
         // Nothing was created: no workspace, no warehouse.
         #expect(!FileManager.default.fileExists(atPath: root.path))
     }

@@ -190,7 +190,8 @@ struct BrokenFixtureTests {
     static let expected: [(String, [ProblemCode])] = [
         ("excel-numbers-gb18030.csv", [.creditCodeMangled, .creditCodeMangled]),
         ("unterminated-quote.csv", [.csvSyntax]),
-        ("not-text.csv", [.encoding]),
+        // `PK` and garbage: it starts like a zip (a workbook), but opens as none.
+        ("not-text.csv", [.notATable]),
         ("bad-cells.csv", [.badPeriod, .badNumber, .percentNotAllowed, .duplicateKey]),
         ("targets-empty.csv", [.noTarget, .badYear]),
     ]

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import XLSXFixtures
 import ZonestatCore
 
 @testable import ZonestatPipeline
@@ -13,7 +14,11 @@ struct ProblemCase: Sendable, CustomTestStringConvertible {
     var column: String?
     var value: String?
     var bytes: [UInt8]? = nil
+    /// The file's name as dropped.
     var name = "t.csv"
+    /// Where the problem names the file when not by its name alone: a workbook's sheet problems
+    /// name the sheet.
+    var file: String? = nil
     var testDescription: String { code.rawValue }
 }
 
@@ -63,7 +68,26 @@ let singleFileCases: [ProblemCase] = [
         code: .footerBetweenRows, text: wide("\(c1),甲,C3670,2023-04,1,2", "注：乙为新入库企业,,,,,", "\(c2),乙,C3670,2023-04,3,4"),
         line: 4, column: nil, value: "注：乙为新入库企业"),
     ProblemCase(code: .noTarget, text: "年度,指标,目标值,单位,目标增速\n2023,固定资产投资,,亿元,\n", line: 2, column: "目标值", value: ""),
+    ProblemCase(
+        code: .legacyExcel, text: "", line: nil, column: nil, value: nil,
+        bytes: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + Array(repeating: 0, count: 56)),
+    ProblemCase(code: .notATable, text: "", line: nil, column: nil, value: nil, bytes: Array("%PDF-1.4\n".utf8) + [0, 0]),
+    ProblemCase(
+        code: .damagedWorkbook, text: "", line: nil, column: nil, value: "xl/workbook.xml",
+        bytes: (try? XLSXFixture.zip([("xl/workbook.xml", "<workbook>")])) ?? []),
+    ProblemCase(
+        code: .formulaWithoutValue, text: "", line: 3, column: "工业总产值本月", value: "",
+        bytes: (try? XLSXFixture.workbook([.init("表1", rows: [
+            ["单位:千元"], header.split(separator: ",").map { .text(String($0)) },
+            [.text(c1), "甲", "C3670", "2023-04", .formula("1+1", cached: nil), .number("2")],
+        ])])) ?? [], file: "t.csv[表1]"),
     // Warnings.
+    ProblemCase(
+        code: .ignoredSheet, text: "", line: nil, column: nil, value: "说明",
+        bytes: (try? XLSXFixture.workbook([
+            .init("说明", rows: [["本表按月报送"]]),
+            .init("表1", rows: [header.split(separator: ",").map { .text(String($0)) }, [.text(c1), "甲", "C3670", "2023-04", "1", "2"]]),
+        ])) ?? []),
     ProblemCase(
         code: .checkCharacter, text: wide("\(Codes.wrongCheck(1)),甲,C3670,2023-04,1,2"), line: 3, column: "统一社会信用代码",
         value: Codes.wrongCheck(1)),
@@ -112,7 +136,7 @@ struct ProblemCodeTests {
         let found = parsed.problems.filter { $0.code == item.code }
         #expect(found.count == 1, "problems: \(parsed.problems)")
         let problem = try #require(found.first)
-        #expect(problem.file == item.name)
+        #expect(problem.file == (item.file ?? item.name))
         #expect(problem.line == item.line)
         #expect(problem.column == item.column)
         if let value = item.value { #expect(problem.value == value) }

@@ -4,9 +4,9 @@
 /// 1900 as a leap year: serial 60 is the fictitious 1900-02-29, so every serial after it is
 /// one more than a true day count from 1899-12-31. Counting from 1899-12-30 instead gives
 /// the right date for every serial ≥ 61 (45046 is 2023-04-30).
-enum ExcelDate {
+public enum ExcelDate {
     /// The (year, month, day) that an Excel serial shows; nil for serials below 1.
-    static func civilDate(serial: Int) -> (year: Int, month: Int, day: Int)? {
+    public static func civilDate(serial: Int) -> (year: Int, month: Int, day: Int)? {
         guard serial >= 1 else { return nil }
         if serial == 60 { return (1900, 2, 29) }
         let daysAfterEpoch = serial < 60 ? serial + 1 : serial

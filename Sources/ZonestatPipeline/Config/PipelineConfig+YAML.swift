@@ -43,7 +43,7 @@ extension PipelineConfig {
         do {
             file = try YAMLDecoder().decode(PipelineFile.self, from: text)
         } catch {
-            throw .invalid(path: path, reason: "\(error)")
+            throw .invalid(path: path, reason: PipelineFileError.describe(error, yaml: text))
         }
         return try file.config(path: path)
     }

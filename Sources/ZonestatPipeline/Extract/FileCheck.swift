@@ -29,8 +29,9 @@ public enum FileCheck {
         public var wouldBeQuarantined: Bool { readFailure != nil || errors > 0 }
     }
 
-    /// Problems kept per file (the counts are complete).
-    public static let shownProblems = 20
+    /// Problems kept per file (the counts are complete): enough for any file an analyst
+    /// fixes by hand, bounded for one that is no table at all.
+    public static let shownProblems = 10_000
 
     /// Checks `paths`, `parallel` files at once (0: one per core); results in the order given.
     /// Given a workspace's `warehouse`, a file that is no correction is also checked for values

@@ -16,12 +16,24 @@ public struct FileParser: Sendable {
     /// How many bytes the CSV parser is handed at a time.
     static let chunkSize = 64 * 1024
 
-    /// Parses and validates `bytes`, named `name` in every problem.
+    /// Parses and validates `bytes`, named `name` in every problem: a CSV file, or an Excel
+    /// workbook (``parseWorkbook(_:name:)``); a legacy workbook or another binary format is
+    /// one problem that says what to drop instead.
     ///
     /// Records are validated as the CSV parser produces them (``RecordRouter``), never held
     /// all at once; a CSV syntax error anywhere still leaves only that error, as a file that
     /// cannot be read has no other problems worth reading.
     public func parse(_ bytes: [UInt8], name: String) -> ParsedFile {
+        switch FileSignature(bytes) {
+        case .text:
+            break
+        case .zip:
+            return parseWorkbook(bytes, name: name)
+        case .ole2:
+            return ParsedFile(name: name, problem: Problem(file: name, code: .legacyExcel, message: FileSignature.legacyExcelMessage))
+        case .binary(let what):
+            return ParsedFile(name: name, problem: Problem(file: name, code: .notATable, message: FileSignature.notATableMessage(what)))
+        }
         var parsed = ParsedFile(name: name)
         var router = RecordRouter(config: config, matcher: matcher, file: name)
         do {
@@ -72,14 +84,6 @@ public struct FileParser: Sendable {
                 message: "最后一行没有换行符 — the last line has no line end, unlike the others: the file may have "
                     + "been cut short while it was copied; check that its last row is complete"))
         }
-    }
-}
-
-extension ParsedFile {
-    /// A file that could not be read at all, with the one problem that says why.
-    fileprivate init(name: String, problem: Problem) {
-        self.init(name: name)
-        problems = [problem]
     }
 }
 

@@ -7,6 +7,9 @@ public struct ParsedFile: Sendable {
     public var kind: FileKind?
     public var encoding: String = ""
     public var delimiter: String = ""
+    /// The worksheet read, for a workbook whose one table is on it (to quote its cells again:
+    /// ``RecordCells``); nil for a CSV file and for a workbook of several tables.
+    public var sheet: String?
     /// Data rows read (totals and blank rows excluded).
     public var rows = 0
     public var units: [ExtractedUnit] = []
@@ -26,6 +29,10 @@ public struct ParsedFile: Sendable {
     public var periods: Set<Int> = []
 
     public init(name: String) { self.name = name }
+
+    /// How problems found after parsing name the file: with its sheet for a workbook's one
+    /// table (`报表.xlsx[规上工业]`), as the problems found while parsing do.
+    public var problemFile: String { sheet.map { "\(name)[\($0)]" } ?? name }
 
     public var errors: [Problem] { problems.filter(\.isError) }
     public var warnings: [Problem] { problems.filter { !$0.isError } }

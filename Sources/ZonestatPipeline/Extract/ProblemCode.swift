@@ -5,6 +5,9 @@ public enum ProblemCode: String, Sendable, Hashable, CaseIterable, Codable {
     // Errors: the file as a whole.
     case encoding = "encoding"
     case csvSyntax = "csv_syntax"
+    case legacyExcel = "legacy_excel"
+    case notATable = "not_a_table"
+    case damagedWorkbook = "damaged_workbook"
     case emptyFile = "empty_file"
     case unknownLayout = "unknown_layout"
     case missingColumn = "missing_column"
@@ -15,6 +18,7 @@ public enum ProblemCode: String, Sendable, Hashable, CaseIterable, Codable {
     case badFileName = "bad_file_name"
     // Errors: one cell or row.
     case missingValue = "missing_value"
+    case formulaWithoutValue = "formula_without_value"
     case badPeriod = "bad_period"
     case badNumber = "bad_number"
     case scientificNotation = "scientific_notation"
@@ -53,13 +57,15 @@ public enum ProblemCode: String, Sendable, Hashable, CaseIterable, Codable {
     case periodFromName = "period_from_name"
     case periodMismatch = "period_mismatch"
     case missingIndustry = "missing_industry"
+    case ignoredSheet = "ignored_sheet"
 
     /// Whether the problem rejects the file.
     public var isError: Bool {
         switch self {
         case .checkCharacter, .defaultUnit, .ytdMismatch, .monthJump, .subsetExceedsTotal, .totalsMismatch,
             .ignoredColumn, .cellsBeyondHeader, .periodFromTitle, .periodFromName, .periodMismatch, .missingIndustry,
-            .futureDated, .noRows, .noFinalLineEnd, .implausibleTarget:
+            .futureDated, .noRows, .noFinalLineEnd, .implausibleTarget,
+            .ignoredSheet:
             false
         default:
             true

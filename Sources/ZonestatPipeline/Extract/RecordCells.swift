@@ -1,4 +1,5 @@
 import ZonestatCSV
+import ZonestatXLSX
 
 /// A few cells of a file, read again from its bytes exactly as written: for the rare problem
 /// found after parsing (a revision conflict found against the warehouse) that must quote the
@@ -11,9 +12,22 @@ enum RecordCells {
     }
 
     /// The text of each of `addresses` found in `bytes` (decoded and split as ``FileParser``
-    /// does); an address past the file or its record is absent.
-    static func text(of addresses: Set<Address>, in bytes: [UInt8]) -> [Address: String] {
+    /// does); an address past the file or its record is absent. For a workbook, the cells are
+    /// those of worksheet `sheet` (the line is the row number), as ``FileParser`` shows them.
+    static func text(of addresses: Set<Address>, in bytes: [UInt8], sheet: String? = nil) -> [Address: String] {
         guard !addresses.isEmpty else { return [:] }
+        if Workbook.isZip(bytes) {
+            guard let sheet, let found = (try? Workbook(bytes: bytes))?.sheets.first(where: { $0.name == sheet }) else {
+                return [:]
+            }
+            var cells: [Address: String] = [:]
+            for row in found.rows {
+                for address in addresses where address.line == row.number && address.column < row.cells.count {
+                    cells[address] = row.cells[address.column]
+                }
+            }
+            return cells
+        }
         let lines = Set(addresses.map(\.line))
         var found: [Address: String] = [:]
         do {

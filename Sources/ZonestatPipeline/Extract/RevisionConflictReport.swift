@@ -17,7 +17,7 @@ enum RevisionConflictReport {
                 addresses[conflict.fact] = RecordCells.Address(line: Int(fact.line), column: column)
             }
         }
-        let cells = RecordCells.text(of: Set(addresses.values), in: bytes)
+        let cells = RecordCells.text(of: Set(addresses.values), in: bytes, sheet: parsed.sheet)
         return conflicts.map { conflict in
             let fact = parsed.facts[conflict.fact]
             let spec = config.indicators[Int(fact.indicator)]
@@ -26,7 +26,7 @@ enum RevisionConflictReport {
             let new = fact.amount.decimalString(in: spec.unit), held = conflict.held.decimalString(in: spec.unit)
             let label = spec.unit.label
             return Problem(
-                file: parsed.name, line: Int(fact.line), column: parsed.columnHeaders["\(spec.id)|\(fact.basis.id)"],
+                file: parsed.problemFile, line: Int(fact.line), column: parsed.columnHeaders["\(spec.id)|\(fact.basis.id)"],
                 value: addresses[conflict.fact].flatMap { cells[$0] } ?? new, code: .revisionConflict,
                 message: "与已入库的数据不一致：\(unit.name) \(period) \(spec.name)（\(basisName(fact.basis))）：本文件为\(new)\(label)，"
                     + "现有值为\(held)\(label)（来自“\(conflict.heldFile)”第\(conflict.heldLine)行）。本文件未入库。"

@@ -33,7 +33,7 @@ extension Warehouse {
             // replacing what earlier files' checks said of them.
             let recheck = CrossMonthRecheck.keys(
                 parsed.facts, stored: stored, unitIds: unitIds, indicatorIds: indicatorIdByIndex)
-            var crossFile = try CrossFileChecks(config: config, file: parsed.name, headers: parsed.columnHeaders)
+            var crossFile = try CrossFileChecks(config: config, file: parsed.problemFile, headers: parsed.columnHeaders)
                 .run(db, facts: parsed.facts, unitIds: unitIds, indicatorIds: indicatorIdByIndex, units: parsed.units)
                 .filter { found in
                     guard let period = found.problem.period else { return true }

@@ -16,7 +16,20 @@ public struct Workspace: Sendable, Hashable {
     public var ledgerLog: String { archive + "/ledger.csv" }
 
     /// Creates the folders that are missing.
+    ///
+    /// A workspace that does not exist yet is created only inside a folder that does: a
+    /// mistyped path fails instead of making a tree of folders nothing reads.
     public func prepare() throws(WorkspaceError) {
+        if !FileManager.default.fileExists(atPath: root) {
+            let parent = URL(fileURLWithPath: root).deletingLastPathComponent().path
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: parent, isDirectory: &isFolder), isFolder.boolValue else {
+                throw .io(
+                    path: root, operation: "create the workspace",
+                    reason: "its parent folder \(parent) does not exist — check the path (--workspace or the pipeline "
+                        + "file's workspace:), or create the parent folder first")
+            }
+        }
         for folder in [root, inbox, archive, quarantine, out] {
             do {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

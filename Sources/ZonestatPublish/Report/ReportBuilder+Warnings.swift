@@ -20,6 +20,7 @@ extension ReportBuilder {
         "no_final_line_end": "文件末行不完整（可能未复制完）", "implausible_target": "年度目标数值异常",
         "period_from_title": "报告期取自标题", "period_from_name": "报告期取自文件名",
         "period_mismatch": "标题或文件名与报告期列不符", "missing_industry": "缺少行业代码（计入未分类）",
+        "ignored_sheet": "工作簿中未读取的工作表",
     ]
 
     /// How many examples of each kind of problem the appendix lists (all are in warnings.csv).
