@@ -98,6 +98,7 @@ if Context.environment["ZONESTAT_FUZZ"] != nil {
     package.products.append(.executable(name: "zonestat-fuzz", targets: ["zonestat-fuzz"]))
     package.targets.append(
         .executableTarget(
-            name: "zonestat-fuzz", dependencies: ["ZonestatPipeline"],
+            name: "zonestat-fuzz",
+            dependencies: ["ZonestatPipeline", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
 }

@@ -1,15 +1,24 @@
+import Foundation
 import ZonestatPipeline
 
 /// libFuzzer's entry point (`make fuzz`): the file reader, bytes in, records and problems out.
 /// Built only with `ZONESTAT_FUZZ=1 swift build --sanitize=fuzzer` (Package.swift), which links
 /// libFuzzer's own `main`. A crash, a trap or a broken invariant below is a finding: libFuzzer
 /// saves the input, and it becomes a fixture of `FuzzFixtureTests`.
+///
+/// `ZONESTAT_FUZZ_TARGET=sheet` fuzzes the xlsx reader: the input is a worksheet's XML, put in
+/// a workbook (``SheetWorkbook``) and read as `fuzz.xlsx`; otherwise the input is a whole file.
 private let parser = FileParser(config: PipelineConfig(zoneName: "fuzz", workspace: "/nonexistent"))
+private let sheetOnly = ProcessInfo.processInfo.environment["ZONESTAT_FUZZ_TARGET"] == "sheet"
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzFileReader(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
-    let parsed = parser.parse(bytes, name: "fuzz.csv")
-    FuzzInvariants.check(parsed)
+    if sheetOnly {
+        guard let workbook = SheetWorkbook.wrap(bytes) else { return 0 }
+        FuzzInvariants.check(parser.parse(workbook, name: "fuzz.xlsx"))
+        return 0
+    }
+    FuzzInvariants.check(parser.parse(bytes, name: "fuzz.csv"))
     return 0
 }
