@@ -29,10 +29,10 @@ let package = Package(
         .target(name: "ZonestatCSV", dependencies: ["CLibCSV"]),
         // Reading Excel workbooks (.xlsx) into rows of cell texts: the zip container, the XML
         // parts, numbers and dates as Excel shows them. Its own target so that ZonestatCSV stays
-        // the text reader it is and only what reads workbooks links ZIPFoundation (and zlib).
-        .target(
-            name: "ZonestatXLSX",
-            dependencies: ["ZonestatCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // the text reader it is and only what reads workbooks links zlib.
+        .target(name: "ZonestatXLSX", dependencies: ["ZonestatCore", "CZonestatZlib"]),
+        // zlib (Debian's zlib1g-dev), for reading a workbook's deflated parts within their bounds.
+        .systemLibrary(name: "CZonestatZlib", providers: [.apt(["zlib1g-dev"])]),
         // Rendering what load publishes: CSV, JSON, the written report, HTML, manifest; atomic publication.
         // tables.xlsx is a zip of the project's own XML: ZIPFoundation writes the zip.
         .target(

@@ -1,9 +1,8 @@
 import Foundation
-import ZIPFoundation
 
 /// An Excel workbook (.xlsx, as Excel and WPS save it), read into its worksheets' cell texts.
 ///
-/// The container is a zip archive (ZIPFoundation); the parts are XML (``XMLScanner``):
+/// The container is a zip archive (``ZipArchive``, bounded by its own bytes); the parts are XML (``XMLScanner``):
 /// `xl/workbook.xml` names the sheets in tab order, `xl/_rels/workbook.xml.rels` says which
 /// part holds each, `xl/sharedStrings.xml` holds the texts cells point to, `xl/styles.xml`
 /// says which cells show dates.
@@ -20,12 +19,11 @@ public struct Workbook: Sendable {
     /// Reads every worksheet of the workbook in `bytes`.
     public init(bytes: [UInt8]) throws(WorkbookError) {
         guard Workbook.isZip(bytes) else { throw .notAZip }
-        let archive: Archive
+        let archive: ZipArchive
         do {
-            archive = try Archive(data: Data(bytes), accessMode: .read)
+            archive = try ZipArchive(bytes)
         } catch {
-            // `PK` and then no zip directory: nothing says it was ever a workbook.
-            throw .notAZip
+            throw Workbook.error(error, part: "the zip directory")
         }
         guard let workbookPart = try Workbook.part("xl/workbook.xml", in: archive) else { throw .notAWorkbook }
         let (entries, date1904) = try Workbook.parse("xl/workbook.xml") { try WorkbookPart.sheets(workbookPart) }
@@ -52,19 +50,21 @@ public struct Workbook: Sendable {
     }
 
     /// A part's bytes; nil when the archive has no such part.
-    private static func part(_ path: String, in archive: Archive) throws(WorkbookError) -> [UInt8]? {
-        // Zip names are case-sensitive, but some writers vary the case of `xl/`.
-        guard let entry = archive[path] ?? archive.first(where: { $0.path.lowercased() == path.lowercased() }) else {
-            return nil
-        }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(Int(clamping: min(entry.uncompressedSize, 1 << 30)))
+    private static func part(_ path: String, in archive: ZipArchive) throws(WorkbookError) -> [UInt8]? {
+        guard let entry = archive.entry(path) else { return nil }
         do {
-            _ = try archive.extract(entry, bufferSize: 1 << 18, skipCRC32: false) { bytes.append(contentsOf: $0) }
+            return try archive.data(of: entry)
         } catch {
-            throw .damaged(part: path, reason: "\(error)")
+            throw Workbook.error(error, part: path)
         }
-        return bytes
+    }
+
+    private static func error(_ failure: ZipArchive.Failure, part: String) -> WorkbookError {
+        switch failure {
+        // `PK` and then no zip directory: nothing says it was ever a workbook.
+        case .noDirectory: .notAZip
+        case .damaged(let reason): .damaged(part: part, reason: reason)
+        }
     }
 
     /// Runs `body`, naming `part` in an XML error.
