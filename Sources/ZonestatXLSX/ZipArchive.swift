@@ -103,10 +103,11 @@ struct ZipArchive: Sendable {
                 throw .damaged("\(path): \(stream.total_out) bytes where the directory says \(size)")
             }
             return size == 0 ? [] : output
-        case Z_OK, Z_BUF_ERROR where stream.avail_out == 0:
-            throw .damaged("\(path): more data than the directory says (\(size) bytes)")
-        case Z_BUF_ERROR:
-            throw .damaged("\(path): the compressed data ends too soon (a copy cut short?)")
+        case Z_OK, Z_BUF_ERROR:
+            // The room filled before the stream ended, or the input ended before it did.
+            throw stream.avail_out == 0 && size > 0
+                ? .damaged("\(path): more data than the directory says (\(size) bytes)")
+                : .damaged("\(path): the compressed data ends too soon (a copy cut short?)")
         default:
             throw .damaged("\(path): the compressed data is corrupt")
         }

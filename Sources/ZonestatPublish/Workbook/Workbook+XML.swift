@@ -124,7 +124,7 @@ enum WorkbookXML {
                 switch cell {
                 case .text(let text), .header(let text):
                     bytes += "\" t=\"inlineStr\"><is>".utf8
-                    bytes += textElement(text).utf8
+                    appendTextElement(text, to: &bytes)
                     bytes += "</is></c>".utf8
                 case .number(let text, _), .signedNumber(let text, _):
                     bytes += "\"><v>".utf8
@@ -174,8 +174,36 @@ enum WorkbookXML {
 
     /// `<t>…</t>`, preserving spaces at either end.
     static func textElement(_ text: String) -> String {
-        let padded = text.first == " " || text.last == " " || text.contains("\n")
-        return (padded ? "<t xml:space=\"preserve\">" : "<t>") + escape(text) + "</t>"
+        var bytes: [UInt8] = []
+        appendTextElement(text, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// ``textElement(_:)`` written into `bytes`, decided on the text's UTF-8: most cells need no
+    /// escaping and are copied as they are (a province's unit sheet has millions of them).
+    static func appendTextElement(_ text: String, to bytes: inout [UInt8]) {
+        let utf8 = text.utf8
+        let padded = utf8.first == 0x20 || utf8.last == 0x20 || utf8.contains(0x0A)
+        bytes += padded ? "<t xml:space=\"preserve\">".utf8 : "<t>".utf8
+        if needsEscaping(utf8) { bytes += escape(text).utf8 } else { bytes += utf8 }
+        bytes += "</t>".utf8
+    }
+
+    /// Whether ``escape(_:)`` would change `utf8`: one of the five special characters, a control
+    /// character but tab, LF and CR, or U+FFFE/U+FFFF (`EF BF BE`, `EF BF BF`).
+    static func needsEscaping(_ utf8: String.UTF8View) -> Bool {
+        var before: (UInt8, UInt8) = (0, 0)
+        for byte in utf8 {
+            switch byte {
+            case 0x22, 0x26, 0x3C, 0x3E: return true
+            case 0x09, 0x0A, 0x0D: break
+            case 0x00...0x1F: return true
+            case 0xBE, 0xBF: if before == (0xEF, 0xBF) { return true }
+            default: break
+            }
+            before = (before.1, byte)
+        }
+        return false
     }
 
     /// Text made safe for XML: the five special characters as references, characters XML

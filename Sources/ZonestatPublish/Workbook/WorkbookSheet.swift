@@ -52,12 +52,22 @@ enum WorkbookCell: Sendable, Hashable {
 
     /// The decimals of `[+-]digits[.digits]`, or nil for any other text.
     static func decimalPlaces(_ text: String) -> Int? {
-        var digits = Substring(text)
-        if digits.first == "-" || digits.first == "+" { digits = digits.dropFirst() }
-        let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } })
-        else { return nil }
-        return parts.count == 2 ? parts[1].count : 0
+        var whole = 0, decimals = 0, point = false, first = true
+        for byte in text.utf8 {
+            defer { first = false }
+            switch byte {
+            case 0x2B where first, 0x2D where first: continue
+            case 0x2E:
+                if point { return nil }
+                point = true
+            case 0x30...0x39:
+                if point { decimals += 1 } else { whole += 1 }
+            default:
+                return nil
+            }
+        }
+        guard whole > 0, !point || decimals > 0 else { return nil }
+        return decimals
     }
 
     /// The cell of a published table: numbers as numbers at their printed decimals, the rest text.
