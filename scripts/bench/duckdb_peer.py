@@ -19,15 +19,26 @@ period, the zone and industry-division figures zonestat publishes in indicators.
 The peer implements the rules the generated inboxes exercise; it does not derive ytd from
 months-only files, and it assumes one row per unit and period (no corrected resubmissions).
 
-Two variants, the same SQL:
+Three variants, the same SQL:
   stream  one statement: read_csv over all files → window and aggregate queries → COPY to CSV
   table   the files loaded into a DuckDB table first (CREATE TABLE … AS read_csv), then the query
+  units   like-for-like with zonestat's publication: `table`, plus every period's unit rows written
+          as zonestat publishes them in `out/<period>/indicators.csv` (the same 18 columns, values
+          and text: amounts in 万元 without trailing zeros, percentages to 4 decimals, UTF-8 with
+          a BOM, CRLF), one file per period: `<units-dir>/<period>/indicators.csv`. The unit rows
+          (scope `unit`, one per unit reporting the indicator's ytd in the period, by indicator in
+          the pipeline's order, then credit code) carry month = ytd(N) − ytd(N−1), month_base =
+          base(N) − base(N−1) (base(N) at the year's first output month), 拉动 on the zone's base
+          and 贡献率 of the zone's increment (statistics.md §2, §5). No area, zone or industry rows
+          in those files: the figures CSV has the zone and industry rows, as for the other variants.
 
     python3 scripts/bench/duckdb_peer.py --inbox DIR/inbox --out figures.csv --variant stream
+    python3 scripts/bench/duckdb_peer.py --inbox DIR/inbox --out figures.csv --variant units --units-dir DIR/out
 
-Output: one CSV, `kind` = `indicator` (period, indicator, scope, scope_id, units, ytd, ytd_base,
+Output: one CSV (every variant), `kind` = `indicator` (period, indicator, scope, scope_id, units, ytd, ytd_base,
 ytd_yoy_pct, pull_pp; amounts in 万元) or `roster` (period, scope, scope_id, units, new_units,
-exited_units, net_units). Prints the phases' wall times as JSON on stdout.
+exited_units, net_units); the units variant also writes the unit rows' files. Prints the phases'
+wall times as JSON on stdout (the units variant: and its unit rows per period).
 """
 import argparse
 import glob
@@ -46,15 +57,22 @@ INDICATORS = [
     ("税收", "tax", False),
 ]
 KEY_COLUMNS = ["统一社会信用代码", "单位详细名称", "行业代码", "片区", "报告期"]
+# indicator id → (its name and its position in pipelines/default.yaml: indicators.csv's row order)
+PUBLISHED = {"tax": ("一般公共预算收入", 0), "output_value": ("规上工业总产值", 1), "value_added": ("规上工业增加值", 2),
+             "fixed_investment": ("固定资产投资", 3), "tech_investment": ("技改投资", 4)}
+UNIT_COLUMNS = ["period", "indicator", "indicator_name", "unit", "scope", "scope_id", "scope_name", "units", "ytd",
+                "ytd_base", "ytd_yoy_pct", "ytd_increment", "month", "month_base", "month_yoy_pct", "pull_pp",
+                "share_pct", "estimate"]
+BOM = "\ufeff"
 
 
 def quoted(name):
     return '"' + name.replace('"', '""') + '"'
 
 
-def raw_select(files):
-    """The wide rows of the monthly files: code, industry, year, month, and per indicator its ytd and
-    reported base in 千元 (DECIMAL(18,1): exact)."""
+def raw_select(files, names=False):
+    """The wide rows of the monthly files: code (and with names, the unit's name), industry, year,
+    month, and per indicator its ytd and reported base in 千元 (DECIMAL(18,1): exact)."""
     types = {name: "VARCHAR" for name in KEY_COLUMNS}
     for alias, _, _ in INDICATORS:
         for basis in ("本月", "1-本月", "上年同期"):
@@ -68,9 +86,10 @@ def raw_select(files):
         cells.append(f"CASE WHEN month = 1 THEN NULL ELSE {ytd} END AS y{position}" if merged else f"{ytd} AS y{position}")
         cells.append(f"{quoted(f'{alias}上年同期(千元)')} AS b{position}")
     return f"""
-        SELECT code, industry, year, month, {", ".join(cells)}
+        SELECT code, {"name, " if names else ""}industry, year, month, {", ".join(cells)}
         FROM (
-            SELECT *, upper(trim({quoted("统一社会信用代码")})) AS code, {quoted("行业代码")} AS industry,
+            SELECT *, upper(trim({quoted("统一社会信用代码")})) AS code,{f' {quoted("单位详细名称")} AS name,' if names else ""}
+                   {quoted("行业代码")} AS industry,
                    CAST(substr({quoted("报告期")}, 1, 4) AS INTEGER) AS year,
                    CAST(substr({quoted("报告期")}, 6, 2) AS INTEGER) AS month
             FROM read_csv({file_list}, header = true, delim = ',', quote = '"', auto_detect = false,
@@ -78,11 +97,36 @@ def raw_select(files):
         )"""
 
 
-def figures_query(raw):
-    """The zone and industry figures and the roster of every period, from `raw` (a table or a CTE)."""
-    n = len(INDICATORS)
-    bases = ", ".join(
+def base_cells(n):
+    """base(N) per indicator (statistics.md §2): the reported 上年同期, else the unit's own ytd of the
+    same month last year (p), else 0; only where the unit has a ytd."""
+    return ", ".join(
         f"c.y{i} AS y{i}, CASE WHEN c.y{i} IS NOT NULL THEN coalesce(c.b{i}, p.y{i}, 0) END AS base{i}" for i in range(n))
+
+
+def units_cte(raw, names=False):
+    """Each unit's division (and, with names, its latest name)."""
+    return f"""
+    units AS (
+        SELECT code, {"name, " if names else ""}CASE WHEN d BETWEEN 1 AND 97 THEN lpad(CAST(d AS VARCHAR), 2, '0') ELSE 'unknown' END AS division
+        FROM (
+            SELECT code, {"name, " if names else ""}TRY_CAST(substr(CASE WHEN length(digits) IN (1, 3) THEN '0' || digits ELSE digits END, 1, 2) AS INTEGER)
+                         * CASE WHEN length(digits) IN (1, 2, 3, 4) THEN 1 END AS d
+            FROM (
+                SELECT code, {"arg_max(name, year * 100 + month) AS name, " if names else ""}
+                       regexp_extract(upper(replace(coalesce(arg_max(industry, year * 100 + month), ''), ' ', '')),
+                                            '^[A-Z]?([0-9]+)$', 1) AS digits
+                FROM {raw} GROUP BY code
+            )
+        )
+    )"""
+
+
+def figures_query(raw, unit_rows_table=False):
+    """The zone and industry figures and the roster of every period, from `raw` (a table or a CTE);
+    with unit_rows_table, from a table `unit_rows` made by unit_rows_select instead."""
+    n = len(INDICATORS)
+    bases = base_cells(n)
     any_ytd = " OR ".join(f"c.y{i} IS NOT NULL" for i in range(n))
     sums = ", ".join(f"count(y{i}) AS n{i}, sum(y{i}) AS s{i}, sum(base{i}) AS t{i}" for i in range(n))
     unpivot = "\n            UNION ALL ".join(
@@ -95,25 +139,14 @@ def figures_query(raw):
         den = f"CAST(({denominator}) * 10 AS HUGEINT)"
         return (f"CASE WHEN {den} > 0 THEN CAST(sign({num}) * ((abs({num}) * 2 + {den}) // (2 * {den})) "
                 f"AS DECIMAL(38, 0)) * 0.0001 END")
-    return f"""
-    units AS (
-        SELECT code, CASE WHEN d BETWEEN 1 AND 97 THEN lpad(CAST(d AS VARCHAR), 2, '0') ELSE 'unknown' END AS division
-        FROM (
-            SELECT code, TRY_CAST(substr(CASE WHEN length(digits) IN (1, 3) THEN '0' || digits ELSE digits END, 1, 2) AS INTEGER)
-                         * CASE WHEN length(digits) IN (1, 2, 3, 4) THEN 1 END AS d
-            FROM (
-                SELECT code, regexp_extract(upper(replace(coalesce(arg_max(industry, year * 100 + month), ''), ' ', '')),
-                                            '^[A-Z]?([0-9]+)$', 1) AS digits
-                FROM {raw} GROUP BY code
-            )
-        )
-    ),
+    unit_rows = "" if unit_rows_table else f"""{units_cte(raw)},
     unit_rows AS MATERIALIZED (
         SELECT c.code, c.year, c.month, {bases}, ({any_ytd}) AS reporting, u.division
         FROM {raw} c
         LEFT JOIN {raw} p ON p.code = c.code AND p.year = c.year - 1 AND p.month = c.month
         JOIN units u ON u.code = c.code
-    ),
+    ),"""
+    return f"""{unit_rows}
     agg AS (
         SELECT year, month, CASE WHEN GROUPING(division) = 1 THEN NULL ELSE division END AS division, {sums}
         FROM unit_rows GROUP BY GROUPING SETS ((year, month, division), (year, month))
@@ -168,7 +201,94 @@ def figures_query(raw):
     ORDER BY kind, year, month, ind_order, scope DESC, scope_id"""
 
 
-def run(inbox, out, variant, threads=None, memory_limit=None):
+def unit_rows_select(raw):
+    """The `unit_rows` table of the units variant: what figures_query's CTE holds, plus each unit's
+    name and per indicator its month m = ytd(N) − ytd(N−1) (0 when it did not report N−1 or N
+    starts the year) and month base mb = base(N) − base(N−1) (base(N) when N starts the year: 1,
+    or 2 of a merged indicator), from the same year's (q) and last year's (pq) previous month."""
+    n = len(INDICATORS)
+    any_ytd = " OR ".join(f"c.y{i} IS NOT NULL" for i in range(n))
+    months = []
+    for i, (_, _, merged) in enumerate(INDICATORS):
+        base = f"coalesce(c.b{i}, p.y{i}, 0)"
+        starts = "c.month IN (1, 2)" if merged else "c.month = 1"
+        months.append(f"CASE WHEN c.y{i} IS NOT NULL THEN c.y{i} - coalesce(q.y{i}, 0) END AS m{i}")
+        months.append(f"CASE WHEN c.y{i} IS NOT NULL THEN CASE WHEN {starts} THEN {base} "
+                      f"ELSE {base} - coalesce(q.b{i}, pq.y{i}, 0) END END AS mb{i}")
+    return f"""
+    WITH {units_cte(raw, names=True)}
+    SELECT c.code, c.year, c.month, {base_cells(n)}, {", ".join(months)}, ({any_ytd}) AS reporting, u.division, u.name
+    FROM {raw} c
+    LEFT JOIN {raw} p ON p.code = c.code AND p.year = c.year - 1 AND p.month = c.month
+    LEFT JOIN {raw} q ON q.code = c.code AND q.year = c.year AND q.month = c.month - 1
+    LEFT JOIN {raw} pq ON pq.code = c.code AND pq.year = c.year - 1 AND pq.month = c.month - 1
+    JOIN units u ON u.code = c.code"""
+
+
+def amount_text(value):
+    """An amount in 千元 (DECIMAL, one decimal) as indicators.csv writes it in 万元: exact, no trailing
+    zeros, no exponent (`12345.67`, `0`, `-3.5`)."""
+    return f"rtrim(rtrim(CAST(CAST({value} AS DECIMAL(38, 1)) * 0.1 AS VARCHAR), '0'), '.')"
+
+
+def percent_text(numerator, denominator, positive_only=True):
+    """numerator / denominator × 100 to 4 decimals, half away from zero, from exact values (`16.6000`);
+    NULL (an empty cell) when the denominator is ≤ 0 (growth, pull) or 0 (share of growth)."""
+    num = f"(CAST(({numerator}) * 10 AS HUGEINT) * 1000000)"
+    den = f"CAST(({denominator}) * 10 AS HUGEINT)"
+    guard = f"{den} > 0" if positive_only else f"{den} <> 0"
+    return (f"CASE WHEN {guard} THEN CAST(CAST(sign({num}) * sign({den}) * ((abs({num}) * 2 + abs({den})) "
+            f"// (2 * abs({den}))) AS DECIMAL(38, 0)) * 0.0001 AS VARCHAR) END")
+
+
+# A name starting like a formula gets a leading ' (outputs.md, CSV injection).
+GUARDED_NAME = r"""CASE WHEN regexp_matches(name, '^[=+\-@\t\r]') THEN '''' || name ELSE name END"""
+
+
+def unit_output_select():
+    """indicators.csv's unit rows of every period from `unit_rows`, as text, with the period, the
+    indicator's position in the pipeline and the credit code to order them as zonestat does. The
+    first published column is named with the byte-order mark, so that the header DuckDB writes
+    starts the file with it."""
+    unpivot = "\n        UNION ALL ".join(
+        f"SELECT year, month, code, name, '{INDICATORS[i][1]}' AS indicator, y{i} AS ytd, base{i} AS base, "
+        f"m{i} AS m, mb{i} AS mb FROM unit_rows WHERE y{i} IS NOT NULL"
+        for i in range(len(INDICATORS)))
+    names = " ".join(f"WHEN '{ident}' THEN '{name}'" for ident, (name, _) in PUBLISHED.items())
+    order = " ".join(f"WHEN '{ident}' THEN {position}" for ident, (_, position) in PUBLISHED.items())
+    return f"""
+    WITH long AS ({unpivot}),
+    zone AS (
+        SELECT *, sum(ytd) OVER w AS zone_ytd, sum(base) OVER w AS zone_base FROM long
+        WINDOW w AS (PARTITION BY year, month, indicator)
+    )
+    SELECT printf('%04d-%02d', year, month) AS period, CASE indicator {order} END AS ind_order, code,
+           printf('%04d-%02d', year, month) AS "{BOM}period", indicator, CASE indicator {names} END AS indicator_name,
+           '万元' AS unit, 'unit' AS scope, code AS scope_id, {GUARDED_NAME} AS scope_name, 1 AS units,
+           {amount_text("ytd")} AS ytd, {amount_text("base")} AS ytd_base,
+           {percent_text("ytd - base", "base")} AS ytd_yoy_pct, {amount_text("ytd - base")} AS ytd_increment,
+           {amount_text("m")} AS month, {amount_text("mb")} AS month_base, {percent_text("m - mb", "mb")} AS month_yoy_pct,
+           {percent_text("ytd - base", "zone_base")} AS pull_pp,
+           {percent_text("ytd - base", "zone_ytd - zone_base", positive_only=False)} AS share_pct, 0 AS estimate
+    FROM zone"""
+
+
+def write_unit_files(connection, units_dir):
+    """indicators.csv's unit rows, one file per period: units_dir/<period>/indicators.csv, UTF-8 with
+    a BOM, CRLF. Returns the rows written per period."""
+    connection.execute(f"CREATE TABLE unit_out AS {unit_output_select()} ORDER BY period, ind_order, code")
+    counts = dict(connection.execute("SELECT period, count(*) FROM unit_out GROUP BY period ORDER BY period").fetchall())
+    columns = ", ".join([quoted(BOM + "period")] + [quoted(c) for c in UNIT_COLUMNS[1:]])
+    for period in counts:
+        folder = os.path.join(units_dir, period)
+        os.makedirs(folder, exist_ok=True)
+        target = os.path.join(folder, "indicators.csv").replace("'", "''")
+        connection.execute(f"COPY (SELECT {columns} FROM unit_out WHERE period = '{period}' ORDER BY ind_order, code) "
+                           f"TO '{target}' (HEADER, DELIMITER ',', NEW_LINE '\\r\\n')")
+    return counts
+
+
+def run(inbox, out, variant, threads=None, memory_limit=None, units_dir=None):
     files = sorted(glob.glob(os.path.join(inbox, "*月报.csv")))
     if not files:
         raise SystemExit(f"no monthly files (*月报.csv) in {inbox}")
@@ -188,10 +308,17 @@ def run(inbox, out, variant, threads=None, memory_limit=None):
     target = out.replace("'", "''")
     if variant == "stream":
         connection.execute(f"COPY (WITH raw AS ({raw_select(files)}), {figures_query('raw')}) TO '{target}' (HEADER, DELIMITER ',')")
-    else:
+    elif variant == "table":
         connection.execute(f"CREATE TABLE raw AS {raw_select(files)}")
         timings["load_s"] = round(time.perf_counter() - started, 3)
         connection.execute(f"COPY (WITH {figures_query('raw')}) TO '{target}' (HEADER, DELIMITER ',')")
+    else:
+        connection.execute(f"CREATE TABLE raw AS {raw_select(files, names=True)}")
+        timings["load_s"] = round(time.perf_counter() - started, 3)
+        connection.execute(f"CREATE TABLE unit_rows AS {unit_rows_select('raw')}")
+        connection.execute(f"COPY (WITH {figures_query('raw', unit_rows_table=True)}) TO '{target}' (HEADER, DELIMITER ',')")
+        timings["figures_s"] = round(time.perf_counter() - started, 3)
+        timings["unit_rows"] = write_unit_files(connection, units_dir)
     connection.close()
     timings["total_s"] = round(time.perf_counter() - started, 3)
     timings["files"] = len(files)
@@ -203,11 +330,14 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--inbox", required=True, help="folder with the monthly files")
     parser.add_argument("--out", required=True, help="CSV to write")
-    parser.add_argument("--variant", choices=["stream", "table"], default="stream")
+    parser.add_argument("--variant", choices=["stream", "table", "units"], default="stream")
+    parser.add_argument("--units-dir", help="units variant: folder to write <period>/indicators.csv (unit rows) into")
     parser.add_argument("--threads", type=int, help="DuckDB threads (default: all cores)")
     parser.add_argument("--memory-limit", help="DuckDB memory_limit, e.g. 4GB")
     args = parser.parse_args()
-    print(json.dumps(run(args.inbox, args.out, args.variant, args.threads, args.memory_limit)))
+    if args.variant == "units" and not args.units_dir:
+        parser.error("--variant units needs --units-dir")
+    print(json.dumps(run(args.inbox, args.out, args.variant, args.threads, args.memory_limit, args.units_dir)))
 
 
 if __name__ == "__main__":

@@ -6,9 +6,11 @@
 1. Generates the inbox if it is missing (generate_inbox.py, deterministic; cached in --data, default
    $ZONESTAT_BENCH_DATA/SIZE, else /work/bench-data/SIZE if that folder exists, else ./bench-data/SIZE).
 2. CHECK, before any time counts: one untimed zonestat nightly run (it publishes every period) and
-   both DuckDB variants; the zone and industry rows of every period (units, ytd, ytd_base, growth
-   and pull to 4 decimals; roster units, new, exited, net) must be equal, else the harness stops
-   with the differences and reports no time. The first timed cold run is checked the same way.
+   the three DuckDB variants; the zone and industry rows of every period (units, ytd, ytd_base,
+   growth and pull to 4 decimals; roster units, new, exited, net) must be equal, and the units
+   variant must have written as many unit rows per period as zonestat's indicators.csv holds
+   (each file starting with the BOM, every line ending CRLF), else the harness stops with the
+   differences and reports no time. The first timed cold run is checked the same way.
 3. Measures, each --repeat times, every run in a fresh process (wall time; user+sys CPU and peak
    RSS from wait4 of that process, threads and children included):
      zonestat cold     fresh workspace with all files → extract + transform + load
@@ -16,8 +18,11 @@
                        month's file dropped in → extract + transform + load
      duckdb stream     duckdb_peer.py --variant stream (one SQL statement over read_csv)
      duckdb table      duckdb_peer.py --variant table (CREATE TABLE from read_csv, then the query)
-4. Prints a markdown table (median wall, CPU, peak RSS, ratio to DuckDB's fastest variant) and
-   replaces this size's section of BENCHMARKS.md.
+     duckdb units      duckdb_peer.py --variant units: like-for-like, `table` plus every period's unit
+                       rows written as zonestat publishes them (<period>/indicators.csv, BOM, CRLF)
+4. Prints a markdown table (median wall, CPU, peak RSS, and two ratios: to DuckDB's fastest zone +
+   industry variant, stream or table — the goals' yardstick — and to the like-for-like units
+   variant) and replaces this size's section of BENCHMARKS.md.
 
 Installs nothing: needs the release binaries (`swift build -c release`) and Python `duckdb`.
 Input files are hard-linked into the workspaces (no copy is timed); everything else a run
@@ -44,6 +49,9 @@ STAGES = ["extract", "transform", "load"]
 MARK = "<!-- bench:{size}:{edge} -->"
 EXTRACT_ONLY = "zonestat cold, extract only"
 PARSE = "zonestat parse (extract --check)"
+FIGURES_PEERS = ("stream", "table")  # zone and industry figures only: the goals' yardstick
+PEERS = FIGURES_PEERS + ("units",)  # units: also every period's unit rows, as zonestat publishes them
+LIKE_FOR_LIKE = "duckdb units"
 
 
 class CheckFailed(Exception):
@@ -91,26 +99,42 @@ def run_pipeline(binaries, pipeline, workspace, logs, tag, only=STAGES):
     }
 
 
-def check_against_peers(expected, runs, logs, peer):
-    """Runs both DuckDB variants (untimed) and stops the harness unless zonestat's published figures
-    (`expected`, after a nightly run) equal each; returns the rows compared per variant and the periods."""
+def peer_argv(peer, runs, variant):
+    """The DuckDB run of `variant`; the units variant's folder of unit rows is emptied first (untimed)."""
+    argv = peer + ["--variant", variant, "--out", os.path.join(runs, f"peer-{variant}.csv")]
+    if variant == "units":
+        units_dir = os.path.join(runs, "peer-units-out")
+        shutil.rmtree(units_dir, ignore_errors=True)
+        argv += ["--units-dir", units_dir]
+    return argv
+
+
+def check_against_peers(workspace, runs, logs, peer):
+    """Runs the three DuckDB variants (untimed) and stops the harness unless zonestat's published
+    figures (in `workspace`, after a nightly run) equal each, and the units variant wrote as many
+    unit rows per period as zonestat published; returns the rows compared per variant, the periods
+    and the unit rows compared."""
+    expected = zonestat_figures(workspace)
     counts = {}
-    for variant in ("stream", "table"):
-        out = os.path.join(runs, f"peer-{variant}.csv")
-        measure(peer + ["--variant", variant, "--out", out], os.path.join(logs, f"check-duckdb-{variant}.log"))
-        counts[variant] = compare(expected, peer_figures(out), f"zonestat nightly vs duckdb {variant}")
+    for variant in PEERS:
+        argv = peer_argv(peer, runs, variant)
+        measure(argv, os.path.join(logs, f"check-duckdb-{variant}.log"))
+        counts[variant] = compare(expected, peer_figures(os.path.join(runs, f"peer-{variant}.csv")),
+                                  f"zonestat nightly vs duckdb {variant}")
+    unit_rows = compare_unit_counts(zonestat_unit_counts(workspace), peer_unit_counts(os.path.join(runs, "peer-units-out")))
     periods = len({k[1] for k in expected})
-    print(f"check passed: {counts['stream']} zone/industry rows of {periods} periods agree", flush=True)
-    return counts, periods
+    print(f"check passed: {counts['stream']} zone/industry rows of {periods} periods agree; "
+          f"{unit_rows} unit rows, as many per period as zonestat's", flush=True)
+    return counts, periods, unit_rows
 
 
 def measure_parse_and_peers(args, files, runs, logs, peer, results, repeat):
-    """One repeat of `extract --check` and both DuckDB variants, appended to `results`."""
+    """One repeat of `extract --check` and the three DuckDB variants, appended to `results`."""
     results[PARSE].append(measure_parse(args, files, logs, repeat))
-    for variant in ("stream", "table"):
-        out = os.path.join(runs, f"peer-{variant}.csv")
-        results[f"duckdb {variant}"].append(
-            measure(peer + ["--variant", variant, "--out", out], os.path.join(logs, f"duckdb-{variant}{repeat}.log")))
+    for variant in PEERS:
+        argv = peer_argv(peer, runs, variant)
+        results[f"duckdb {variant}"].append(measure(argv, os.path.join(logs, f"duckdb-{variant}{repeat}.log")))
+    shutil.rmtree(os.path.join(runs, "peer-units-out"), ignore_errors=True)
 
 
 def measure_parse(args, files, logs, repeat):
@@ -181,6 +205,45 @@ def zonestat_figures(workspace):
     return figures
 
 
+UNIT_ROW = r"^[^,]*,[^,]*,[^,]*,[^,]*,unit,"  # scope, the fifth column, is `unit`
+
+
+def zonestat_unit_counts(workspace):
+    """The unit rows of each period's indicators.csv as zonestat published it (grep -c)."""
+    out = os.path.join(workspace, "out")
+    counts = {}
+    for period in sorted(p for p in os.listdir(out) if len(p) == 7 and p[4] == "-" and os.path.isdir(os.path.join(out, p))):
+        found = subprocess.run(["grep", "-acE", UNIT_ROW, os.path.join(out, period, "indicators.csv")],
+                               capture_output=True, text=True, check=False).stdout.strip()
+        counts[period] = int(found or 0)
+    return counts
+
+
+def peer_unit_counts(units_dir):
+    """The rows (header aside) of each <period>/indicators.csv the units variant wrote, each file
+    checked to start with the BOM and to end every line with CRLF, as zonestat's."""
+    counts = {}
+    for period in sorted(os.listdir(units_dir)):
+        path = os.path.join(units_dir, period, "indicators.csv")
+        with open(path, "rb") as handle:
+            data = handle.read()
+        lines = data.count(b"\n")
+        if not data.startswith(b"\xef\xbb\xbf") or data.count(b"\r\n") != lines or not data.endswith(b"\r\n"):
+            raise CheckFailed(f"{path}: not UTF-8 with a BOM and CRLF line ends, as zonestat's indicators.csv")
+        counts[period] = lines - 1
+    return counts
+
+
+def compare_unit_counts(zonestat, peer):
+    """Stops unless both published the same unit rows per period; returns the rows."""
+    problems = [f"  {period}: zonestat {zonestat.get(period, 0)} unit rows vs duckdb units {peer.get(period, 0)}"
+                for period in sorted(set(zonestat) | set(peer)) if zonestat.get(period, 0) != peer.get(period, 0)]
+    if problems:
+        raise CheckFailed(f"unit rows per period: {len(problems)} of {len(set(zonestat) | set(peer))} periods differ\n"
+                          + "\n".join(problems[:40]))
+    return sum(zonestat.values())
+
+
 def peer_figures(path):
     figures = {}
     with open(path, encoding="utf-8") as handle:
@@ -244,8 +307,9 @@ def duckdb_version():
 
 
 def render(size, info, results, goals, checked, command, started, loads):
-    peer_best_name = min(("duckdb stream", "duckdb table"), key=lambda n: results[n]["wall"])
+    peer_best_name = min((f"duckdb {v}" for v in FIGURES_PEERS), key=lambda n: results[n]["wall"])
     peer_best = results[peer_best_name]
+    like = results[LIKE_FOR_LIKE]
     lines = [
         MARK.format(size=size, edge="start"),
         f"### {size}: {info['units']:,} units, {info['files']} files, {info['mb']:.1f} MB",
@@ -258,13 +322,19 @@ def render(size, info, results, goals, checked, command, started, loads):
         "",
         f"Check: {checked}.",
         "",
-        f"| scenario | median wall s | min–max wall s | median CPU s | peak RSS MiB | wall / {peer_best_name} |",
-        "|---|---:|---:|---:|---:|---:|",
+        f"Two ratios: to DuckDB's fastest run of the zone and industry figures ({peer_best_name}; the goals' yardstick), "
+        f"and to {LIKE_FOR_LIKE}, which also writes every period's unit rows as zonestat publishes them in "
+        f"indicators.csv (like for like with what zonestat writes; zonestat also writes area rows, the other "
+        f"tables, the JSON and the report).",
+        "",
+        f"| scenario | median wall s | min–max wall s | median CPU s | peak RSS MiB | wall / {peer_best_name} "
+        f"| wall / {LIKE_FOR_LIKE} |",
+        "|---|---:|---:|---:|---:|---:|---:|",
     ]
     for name, r in results.items():
         lines.append(
             f"| {name} | {r['wall']:.3f} | {r['wall_min']:.3f}–{r['wall_max']:.3f} | {r['cpu']:.3f} | {r['rss_mib']:.0f} | "
-            f"{r['wall'] / peer_best['wall']:.2f}× |")
+            f"{r['wall'] / peer_best['wall']:.2f}× | {r['wall'] / like['wall']:.2f}× |")
     lines += ["", "zonestat per stage (median wall s / median CPU s / peak RSS MiB):", "",
               "| scenario | extract | transform | load |", "|---|---:|---:|---:|"]
     for name in (n for n in results if n.startswith("zonestat") and n != PARSE):
@@ -279,7 +349,7 @@ def render(size, info, results, goals, checked, command, started, loads):
 
 
 def goals_for(size, info, results):
-    peer = min(results["duckdb stream"]["wall"], results["duckdb table"]["wall"])
+    peer = min(results[f"duckdb {v}"]["wall"] for v in FIGURES_PEERS)
     cold, nightly = results.get("zonestat cold"), results.get("zonestat nightly")
     goals = []
     if cold is None:  # --extract-only
@@ -365,11 +435,12 @@ def measure_all(args, files, last_month, runs, logs, peer):
     clone_workspace(base, check)
     os.link(last_month, os.path.join(check, "inbox", os.path.basename(last_month)))
     run_pipeline(args.bin, args.pipeline, check, logs, "check")
-    counts, periods = check_against_peers(zonestat_figures(check), runs, logs, peer)
+    counts, periods, unit_rows = check_against_peers(check, runs, logs, peer)
     reference = peer_figures(os.path.join(runs, "peer-stream.csv"))
+    reference_units = peer_unit_counts(os.path.join(runs, "peer-units-out"))
     shutil.rmtree(check)
 
-    results = {name: [] for name in ("zonestat cold", "zonestat nightly", PARSE, "duckdb stream", "duckdb table")}
+    results = {name: [] for name in ("zonestat cold", "zonestat nightly", PARSE) + tuple(f"duckdb {v}" for v in PEERS)}
     for repeat in range(args.repeat):
         workspace = os.path.join(runs, "cold")
         shutil.rmtree(workspace, ignore_errors=True)
@@ -377,6 +448,7 @@ def measure_all(args, files, last_month, runs, logs, peer):
         results["zonestat cold"].append(run_pipeline(args.bin, args.pipeline, workspace, logs, f"cold{repeat}"))
         if repeat == 0:
             compare(zonestat_figures(workspace), reference, "zonestat cold vs duckdb stream")
+            compare_unit_counts(zonestat_unit_counts(workspace), reference_units)
         if not (args.keep and repeat == args.repeat - 1):
             shutil.rmtree(workspace)
 
@@ -395,7 +467,8 @@ def measure_all(args, files, last_month, runs, logs, peer):
     if not args.keep:
         shutil.rmtree(base)
     checked = (f"zonestat's zone and industry rows (units, ytd, ytd_base, ytd_yoy_pct, pull_pp; roster units, new, exited, "
-               f"net) of all {periods} periods equal both DuckDB variants' ({counts['stream']} rows; nightly before "
+               f"net) of all {periods} periods equal the three DuckDB variants' ({counts['stream']} rows), and the units "
+               f"variant wrote as many unit rows per period as zonestat published ({unit_rows:,} rows; nightly before "
                f"any timed run, cold on the first timed run)")
     return results, checked
 
@@ -410,11 +483,11 @@ def measure_in_place(args, files, last_month, runs, logs, peer):
     """For a size whose workspaces do not fit twice on the disk (nation: a 13 GB warehouse and 24 GB of
     published unit rows): one workspace, measured once. cold = every file but the last month's into an
     empty workspace; nightly = the last month's file dropped into that same workspace. Then the check
-    (zonestat's published figures of every period against both DuckDB variants) before any time is
-    reported, and the peer --repeat times."""
+    (zonestat's published figures of every period against the three DuckDB variants, its unit rows per
+    period against the units variant's) before any time is reported, and the peer --repeat times."""
     workspace = os.path.join(runs, "in-place")
     link_inbox([p for p in files if p != last_month], os.path.join(workspace, "inbox"))
-    results = {name: [] for name in ("zonestat cold", "zonestat nightly", PARSE, "duckdb stream", "duckdb table")}
+    results = {name: [] for name in ("zonestat cold", "zonestat nightly", PARSE) + tuple(f"duckdb {v}" for v in PEERS)}
     results["zonestat cold"].append(run_pipeline(args.bin, args.pipeline, workspace, logs, "cold0"))
     save_partial(runs, results)
     print(f"cold (all but the last month): {results['zonestat cold'][-1]['wall']:.2f} s", flush=True)
@@ -422,15 +495,16 @@ def measure_in_place(args, files, last_month, runs, logs, peer):
     results["zonestat nightly"].append(run_pipeline(args.bin, args.pipeline, workspace, logs, "nightly0"))
     save_partial(runs, results)
     print(f"nightly (the last month): {results['zonestat nightly'][-1]['wall']:.2f} s", flush=True)
-    counts, periods = check_against_peers(zonestat_figures(workspace), runs, logs, peer)
+    counts, periods, unit_rows = check_against_peers(workspace, runs, logs, peer)
     if not args.keep:
         shutil.rmtree(workspace)
     for repeat in range(args.repeat):
         measure_parse_and_peers(args, files, runs, logs, peer, results, repeat)
         save_partial(runs, results)
     checked = (f"zonestat's zone and industry rows (units, ytd, ytd_base, ytd_yoy_pct, pull_pp; roster units, new, exited, "
-               f"net) of all {periods} periods, as published after the nightly run, equal both DuckDB variants' "
-               f"({counts['stream']} rows). **In-place mode** (--in-place): zonestat was measured once; *cold* is every file "
+               f"net) of all {periods} periods, as published after the nightly run, equal the three DuckDB variants' "
+               f"({counts['stream']} rows), and the units variant wrote as many unit rows per period as zonestat "
+               f"published ({unit_rows:,} rows). **In-place mode** (--in-place): zonestat was measured once; *cold* is every file "
                f"but the last month's (23 monthly files and the targets) into an empty workspace, *nightly* the last "
                f"month's file dropped into that same workspace; DuckDB's runs read all 24 months")
     return results, checked
@@ -440,7 +514,7 @@ def measure_extract_only(args, files, runs, logs, peer):
     """zonestat's cold extract alone and both peer variants, --repeat times (one untimed peer run first, to
     warm the page cache as the check does in a full run)."""
     measure(peer + ["--variant", "stream", "--out", os.path.join(runs, "peer-stream.csv")], os.path.join(logs, "warmup.log"))
-    results = {name: [] for name in (EXTRACT_ONLY, PARSE, "duckdb stream", "duckdb table")}
+    results = {name: [] for name in (EXTRACT_ONLY, PARSE) + tuple(f"duckdb {v}" for v in PEERS)}
     for repeat in range(args.repeat):
         workspace = os.path.join(runs, "cold")
         shutil.rmtree(workspace, ignore_errors=True)
