@@ -104,10 +104,10 @@ fuzz: deps
 	@mkdir -p $(FUZZ_CORPUS) fuzz/crashers
 	@cp -n $(SAMPLE)/* $(FUZZ_CORPUS)/ 2>/dev/null || true
 	@find Tests -path '*Fixtures*' -type f -size -64k -exec cp -n {} $(FUZZ_CORPUS)/ \; 2>/dev/null || true
-	.build-fuzz/debug/zonestat-fuzz $(FUZZ_CORPUS) -max_total_time=$(SECONDS) -max_len=16384 \
+	SWIFT_BACKTRACE=enable=no .build-fuzz/debug/zonestat-fuzz $(FUZZ_CORPUS) -max_total_time=$(SECONDS) -max_len=16384 \
 	  -artifact_prefix=fuzz/crashers/ -print_final_stats=1
 	@# Then the xlsx reader: the input is a worksheet's XML, seeded by the sample workbooks' sheets.
 	@mkdir -p $(FUZZ_CORPUS)-sheet
 	@python3 -c "import glob, zipfile; [open('$(FUZZ_CORPUS)-sheet/%d-%s' % (i, n.split('/')[-1]), 'wb').write(zipfile.ZipFile(p).read(n)) for i, p in enumerate(sorted(glob.glob('$(SAMPLE)/*.xlsx'))) for n in zipfile.ZipFile(p).namelist() if n.startswith('xl/worksheets/')]"
-	ZONESTAT_FUZZ_TARGET=sheet .build-fuzz/debug/zonestat-fuzz $(FUZZ_CORPUS)-sheet -max_total_time=$(SECONDS) \
+	SWIFT_BACKTRACE=enable=no ZONESTAT_FUZZ_TARGET=sheet .build-fuzz/debug/zonestat-fuzz $(FUZZ_CORPUS)-sheet -max_total_time=$(SECONDS) \
 	  -max_len=65536 -artifact_prefix=fuzz/crashers/sheet- -print_final_stats=1

@@ -186,6 +186,11 @@ struct WorksheetReader: Sendable {
         var column = 0
         var letters = 0
         for byte in reference {
+            // Excel's columns end at XFD: past three letters the reference is malformed (and a
+            // long run of letters would overflow the column — the fuzzer's finding).
+            if letters == 3, byte >= UInt8(ascii: "A") {
+                throw XMLError.malformed(offset: 0, "cell reference \(String(decoding: reference, as: UTF8.self))")
+            }
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"):
                 column = column * 26 + Int(byte - UInt8(ascii: "A")) + 1

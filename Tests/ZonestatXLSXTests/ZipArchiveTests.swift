@@ -98,3 +98,15 @@ struct ZipArchiveTests {
         #expect(throws: ZipArchive.Failure.self) { try ZipArchive(bytes).data(of: sheet) }
     }
 }
+
+@Suite("Worksheet references the fuzzer broke")
+struct WorksheetReferenceTests {
+    /// A cell reference of many letters overflowed the column number (a trap, found by
+    /// `make fuzz` on the xlsx reader): past Excel's three letters it is a malformed reference.
+    @Test func aLongRunOfLettersIsMalformedNotATrap() throws {
+        #expect(throws: (any Error).self) { try WorksheetReader.column(of: String(repeating: "Z", count: 40) + "1") }
+        #expect(throws: (any Error).self) { try WorksheetReader.column(of: "ABCD1") }
+        #expect(try WorksheetReader.column(of: "XFD1") == 16_383)
+        #expect(try WorksheetReader.column(of: "AA7") == 26)
+    }
+}
