@@ -1,3 +1,4 @@
+import ZonestatCore
 /// One worksheet of a workbook, as rows of cell texts (what Excel shows in each cell).
 public struct Worksheet: Sendable, Equatable {
     /// The sheet's name on its tab.
@@ -53,14 +54,5 @@ public struct CellAddress: Sendable, Hashable {
     public var name: String { columnLetters + String(row) }
 
     /// The letters of 0-based column `column`.
-    public static func letters(_ column: Int) -> String {
-        var number = column + 1
-        var letters: [Character] = []
-        while number > 0 {
-            let remainder = (number - 1) % 26
-            letters.append(Character(Unicode.Scalar(UInt8(65 + remainder))))
-            number = (number - 1) / 26
-        }
-        return String(letters.reversed())
-    }
+    public static func letters(_ column: Int) -> String { SpreadsheetColumn.letters(column) }
 }

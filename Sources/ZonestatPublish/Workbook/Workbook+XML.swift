@@ -1,3 +1,4 @@
+import ZonestatCore
 /// The SpreadsheetML parts of an .xlsx workbook, written by hand: inline strings (no shared
 /// string table), one style per number of decimals, frozen header rows.
 enum WorkbookXML {
@@ -161,16 +162,7 @@ enum WorkbookXML {
     }
 
     /// `A`, `Z`, `AA`: the column letters of a zero-based index.
-    static func columnName(_ index: Int) -> String {
-        var number = index + 1
-        var letters: [Character] = []
-        while number > 0 {
-            let remainder = (number - 1) % 26
-            letters.append(Character(Unicode.Scalar(UInt8(65 + remainder))))
-            number = (number - 1) / 26
-        }
-        return String(letters.reversed())
-    }
+    static func columnName(_ index: Int) -> String { SpreadsheetColumn.letters(index) }
 
     /// `<t>…</t>`, preserving spaces at either end.
     static func textElement(_ text: String) -> String {
