@@ -33,19 +33,21 @@ extension Warehouse {
     public func ledgerLines(after id: Int64) throws(WarehouseError) -> [LedgerLog.Line] {
         try read("read the ledger") { db in
             try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT id, sha256, file_name, size, COALESCE(modified_at, '') AS modified_at, status, stored_as,
-                           run_id, recorded_at
-                    FROM ledger WHERE id > ? ORDER BY id
-                    """, arguments: [id]
-            ).map { row in
-                LedgerLog.Line(
-                    id: row["id"], sha256: row["sha256"], fileName: row["file_name"], size: row["size"],
-                    modifiedAt: row["modified_at"], status: row["status"], storedAs: row["stored_as"],
-                    runId: row["run_id"], recordedAt: row["recorded_at"])
-            }
+                db, sql: "SELECT \(Warehouse.lineColumns), recorded_at AS at FROM ledger WHERE id > ? ORDER BY id",
+                arguments: [id]
+            ).map(Warehouse.line)
         }
+    }
+
+    /// The ledger columns a log line holds (its time comes as `at`).
+    static let lineColumns = "id, sha256, file_name, size, COALESCE(modified_at, '') AS modified_at, status, stored_as, run_id"
+
+    /// A ledger row of ``lineColumns`` and `at` as a log line.
+    static func line(_ row: Row) -> LedgerLog.Line {
+        LedgerLog.Line(
+            id: row["id"], sha256: row["sha256"], fileName: row["file_name"], size: row["size"],
+            modifiedAt: row["modified_at"], status: row["status"], storedAs: row["stored_as"], runId: row["run_id"],
+            recordedAt: row["at"])
     }
 }
 
@@ -73,17 +75,10 @@ extension Warehouse {
         let changed: [LedgerLog.Line] = try read("read ledger statuses") { db in
             try Row.fetchAll(
                 db,
-                sql: """
-                    SELECT id, sha256, file_name, size, COALESCE(modified_at, '') AS modified_at, status, stored_as,
-                           run_id, COALESCE(resolved_at, recorded_at) AS changed_at
-                    FROM ledger ORDER BY id
-                    """
+                sql: "SELECT \(Warehouse.lineColumns), COALESCE(resolved_at, recorded_at) AS at FROM ledger ORDER BY id"
             ).compactMap { row in
                 guard let status = logged[row["id"]], status != (row["status"] as String) else { return nil }
-                return LedgerLog.Line(
-                    id: row["id"], sha256: row["sha256"], fileName: row["file_name"], size: row["size"],
-                    modifiedAt: row["modified_at"], status: row["status"], storedAs: row["stored_as"],
-                    runId: row["run_id"], recordedAt: row["changed_at"])
+                return Warehouse.line(row)
             }
         }
         try log.append(changed)
