@@ -63,6 +63,12 @@ struct RevisionStoryTests {
         #expect(report.contains("规上工业增加值由6.8亿元修订为6.9亿元"))
         #expect(report.contains("“2023-04 规上工业企业月报\\_西区\\_更正.csv”更正数据160个"))
         #expect(!String(decoding: try ws.outFile("2023-04/warnings.csv"), as: UTF8.self).contains(Self.west))
+        // The correction's own cross-month warnings (checked again, as its values replaced held
+        // ones) quote its cells as typed: 1597 千元, not 159.7.
+        #expect(csvRows(try ws.outFile("2023-04/warnings.csv")).contains {
+            $0.count > 8 && $0[0] == Self.correction && $0[1] == "3" && $0[2] == "工业总产值本月" && $0[3] == "1597"
+                && !$0[8].hasPrefix("数据修订后复核")
+        })
 
         // revisions.csv: every superseded value, in 万元, with both files and lines.
         let revisions = csvRows(try ws.outFile("2023-04/revisions.csv"))

@@ -43,7 +43,14 @@ struct CrossMonthRecheck {
     }
 
     /// Deletes the warnings of `keys` and checks them again; returns the new warnings.
-    func run(_ db: Database, keys: Set<Key>) throws -> [Problem] {
+    ///
+    /// `ingesting` is the file being ingested, with a way to quote its own cells as written
+    /// (nil when its bytes are not at hand): its entries' warnings quote the file's cells, every
+    /// other file's quote the value held and say so.
+    func run(
+        _ db: Database, keys: Set<Key>,
+        ingesting: (fileId: Int64, quote: ([CrossFileChecks.Found]) -> [CrossFileChecks.Found]?)? = nil
+    ) throws -> [Problem] {
         guard !keys.isEmpty else { return [] }
         let codes = CrossMonthRecheck.codes.map { "'\($0.rawValue)'" }.joined(separator: ", ")
         let delete = try db.makeStatement(
@@ -105,13 +112,14 @@ struct CrossMonthRecheck {
             }
             // Checked again on warehouse values: the cell as written is not at hand, so 原值 is the
             // value held, in the indicator's unit, and the message says so (outputs.md).
-            let found = try CrossFileChecks(config: config, file: name, headers: headers)
+            let checked = try CrossFileChecks(config: config, file: name, headers: headers)
                 .run(db, facts: facts, unitIds: unitIds, indicatorIds: indicatorIds, units: units)
-                .map { item in
-                    var rechecked = item
-                    rechecked.problem.message = "数据修订后复核（原值为入库值，单位同指标）：" + item.problem.message
-                    return rechecked
-                }
+            let quoted = ingesting.flatMap { $0.fileId == fileId ? $0.quote(checked) : nil }
+            let found = quoted ?? checked.map { item in
+                var rechecked = item
+                rechecked.problem.message = "数据修订后复核（原值为入库值，单位同指标）：" + item.problem.message
+                return rechecked
+            }
             try Warehouse.insertProblems(db, found, fileId: fileId, unitIds: unitIds, indicatorIds: indicatorIds)
             problems += found.map(\.problem)
             touchedFiles.insert(fileId)

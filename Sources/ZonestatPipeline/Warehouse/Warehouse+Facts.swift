@@ -46,7 +46,12 @@ extension Warehouse {
             try Warehouse.insertProblems(db, parsed.warnings, fileId: fileId)
             try Warehouse.insertProblems(
                 db, crossFile, fileId: fileId, unitIds: unitIds, indicatorIds: indicatorIdByIndex)
-            let rechecked = try CrossMonthRecheck(config: config).run(db, keys: recheck)
+            // The file's own entries among them quote its cells as written.
+            let quote: ([CrossFileChecks.Found]) -> [CrossFileChecks.Found]? = { found in
+                guard let bytes, let source = bytes() else { return nil }
+                return CrossFileChecks.quoting(found, parsed: parsed, config: config, bytes: source)
+            }
+            let rechecked = try CrossMonthRecheck(config: config).run(db, keys: recheck, ingesting: (fileId, quote))
             let missingIndustry = try MissingIndustryCheck.run(db, parsed: parsed, unitIds: unitIds, fileId: fileId)
             let own = crossFile.map(\.problem) + rechecked.filter { $0.file == parsed.name } + missingIndustry
             try db.execute(
