@@ -62,12 +62,15 @@ public struct UnitInfo: Sendable, Hashable {
     /// GB/T 4754 code as normalised by extract (`3670`, `36`, `0610`), nil when unknown.
     public var industry: String?
     public var area: String?
+    /// The caller's key for the unit (the warehouse's unit id); ``UnitResultBlock/unitIds`` carry it.
+    public var id: Int64
 
-    public init(code: String, name: String, industry: String?, area: String?) {
+    public init(code: String, name: String, industry: String?, area: String?, id: Int64 = 0) {
         self.code = code
         self.name = name
         self.industry = industry
         self.area = area
+        self.id = id
     }
 }
 

@@ -293,6 +293,22 @@ extension Warehouse {
                     ALTER TABLE ledger ADD COLUMN footer_lines INTEGER NOT NULL DEFAULT 0;
                     """)
         }
+        migrator.registerMigration("v11-out-unit-blocks") { db in
+            // Unit rows leave out_indicators (issue 13): one row per (period, indicator) holding
+            // every unit's exact figures as packed columns (Warehouse+UnitBlocks.swift).
+            try db.execute(
+                sql: """
+                    CREATE TABLE out_unit_blocks (
+                        id INTEGER PRIMARY KEY,
+                        period TEXT NOT NULL, indicator TEXT NOT NULL,
+                        count INTEGER NOT NULL, deflated INTEGER NOT NULL,
+                        zone BLOB NOT NULL,
+                        unit_ids BLOB NOT NULL, ytd BLOB NOT NULL, base BLOB NOT NULL,
+                        month BLOB NOT NULL, month_base BLOB NOT NULL, real BLOB NOT NULL
+                    );
+                    CREATE UNIQUE INDEX out_unit_blocks_key ON out_unit_blocks(period, indicator);
+                    """)
+        }
         return migrator
     }
 }
