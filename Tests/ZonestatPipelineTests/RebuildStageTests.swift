@@ -18,11 +18,17 @@ extension TestWorkspace {
         return try warehouse.queue.read { db in
             var lines: [String] = []
             for table in [
-                "ledger", "units", "facts", "targets", "price_indices", "problems", "indicators", "out_indicators",
-                "out_targets", "out_roster", "out_warnings",
+                "ledger", "units", "fact_blocks", "current_blocks", "fact_revisions", "targets", "price_indices", "problems",
+                "indicators", "out_indicators", "out_targets", "out_roster", "out_warnings",
             ] {
-                for row in try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY rowid") {
-                    lines.append(table + ":" + row.columnNames.map { "\(row[$0] ?? "")" }.joined(separator: "|"))
+                // fact_revisions has no rowid: its key orders it.
+                let order = table == "fact_revisions" ? "period, new_file_id, unit_id, indicator_id, basis" : "rowid"
+                for row in try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY \(order)") {
+                    lines.append(table + ":" + row.columnNames.map { name -> String in
+                        let value: DatabaseValue = row[name]
+                        if case .blob(let bytes) = value.storage { return bytes.map { String(format: "%02x", $0) }.joined() }
+                        return "\(row[name] ?? "")"
+                    }.joined(separator: "|"))
                 }
             }
             return lines

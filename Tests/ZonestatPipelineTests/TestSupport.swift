@@ -76,9 +76,34 @@ final class TestWorkspace {
         }.sorted()
     }
 
+    /// Runs `sql` on the warehouse. A query of `facts` — the rows the warehouse held before the
+    /// fact blocks (v12): every vintage of every value, `superseded_by` the file that replaced it —
+    /// reads them rebuilt from the blocks (``Warehouse/vintageRows(_:unit:period:indicatorId:)``)
+    /// into a temporary table of that name, so that the tests keep asking what they asked.
     func query<T: DatabaseValueConvertible>(_ sql: String) throws -> [T] {
         let warehouse = try Warehouse(path: workspace.warehouse)
-        return try warehouse.queue.read { db in try T.fetchAll(db, sql: sql) }
+        return try warehouse.queue.inDatabase { db in
+            if sql.contains("facts") { try TestWorkspace.materializeFacts(db) }
+            return try T.fetchAll(db, sql: sql)
+        }
+    }
+
+    static func materializeFacts(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                DROP TABLE IF EXISTS temp.facts;
+                CREATE TEMP TABLE facts (
+                    id INTEGER PRIMARY KEY, unit_id INTEGER NOT NULL, period INTEGER NOT NULL, indicator_id INTEGER NOT NULL,
+                    basis INTEGER NOT NULL, amount INTEGER NOT NULL, file_id INTEGER NOT NULL, line INTEGER NOT NULL,
+                    superseded_by INTEGER)
+                """)
+        let insert = try db.makeStatement(
+            sql: "INSERT INTO temp.facts(unit_id, period, indicator_id, basis, amount, file_id, line, superseded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        for row in try Warehouse.vintageRows(db, unit: nil, period: nil, indicatorId: nil) {
+            try insert.execute(arguments: [
+                row.unit, row.key.period, row.key.indicator, row.key.basis, row.amount, row.file, row.line, row.supersededBy,
+            ])
+        }
     }
 
     func count(_ sql: String) throws -> Int { (try query(sql) as [Int]).first ?? -1 }

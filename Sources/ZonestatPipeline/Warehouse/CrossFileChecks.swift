@@ -46,20 +46,13 @@ struct CrossFileChecks {
             for earlier in [fact.period - 1, fact.period - 2] where earlier % 100 != 0 { needed.insert(earlier) }
         }
         let earlier = try EarlierYtd(db, periods: needed)
-        let reportedEarlier = try RawStatement(
-            db,
-            """
-            SELECT EXISTS (SELECT 1 FROM facts WHERE period = ? AND unit_id = ? AND indicator_id = ? AND basis = 1
-                AND superseded_by IS NULL), 0
-            """)
+        var current = CurrentLookup(db)
         /// Whether the unit reported a ytd for the indicator in a month of the year before `period`:
-        /// asked month by month, as `facts_current` leads with the period.
+        /// a binary search in each earlier month's current ytd block.
         func reportedBefore(unit: Int64, indicator: Int64, period: Int) throws -> Bool {
             for earlierPeriod in stride(from: period - 1, to: period / 100 * 100, by: -1) {
-                reportedEarlier.bind(Int64(earlierPeriod), at: 1)
-                reportedEarlier.bind(unit, at: 2)
-                reportedEarlier.bind(indicator, at: 3)
-                if (try reportedEarlier.firstPair()?.0 ?? 0) != 0 { return true }
+                let key = BlockKey(period: Int32(earlierPeriod), indicator: indicator, basis: Int(Basis.ytd.rawValue))
+                if try current.value(key, unit: unit) != nil { return true }
             }
             return false
         }
@@ -207,13 +200,12 @@ private struct EarlierYtd {
     private var values: [Int32: Values] = [:]
 
     init(_ db: Database, periods: Set<Int32>) throws {
-        let statement = try db.makeStatement(
-            sql: "SELECT unit_id, indicator_id, amount FROM facts WHERE period = ? AND basis = 1 AND superseded_by IS NULL")
         for period in periods {
             var rows: [(key: UInt64, amount: Int64)] = []
-            let cursor = try Row.fetchCursor(statement, arguments: [Int64(period)])
-            while let row = try cursor.next() {
-                rows.append((EarlierYtd.key(row[0], row[1]), row[2]))
+            for (key, block) in try FactBlockStore.currentBlocks(db, period: period, basis: Int(Basis.ytd.rawValue)) {
+                for position in 0..<block.count {
+                    rows.append((EarlierYtd.key(Int64(block.units[position]), key.indicator), block.amounts[position]))
+                }
             }
             // Stable, so that of two rows with one key (ids past 16 bits) the later one wins, as
             // when they were stored in a dictionary in turn.

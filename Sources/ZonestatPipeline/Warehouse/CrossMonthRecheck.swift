@@ -55,11 +55,7 @@ struct CrossMonthRecheck {
         let codes = CrossMonthRecheck.codes.map { "'\($0.rawValue)'" }.joined(separator: ", ")
         let delete = try db.makeStatement(
             sql: "DELETE FROM problems WHERE period = ? AND unit_id = ? AND indicator_id = ? AND code IN (\(codes))")
-        let current = try db.makeStatement(
-            sql: """
-                SELECT basis, amount, file_id, line FROM facts
-                WHERE period = ? AND unit_id = ? AND indicator_id = ? AND basis IN (0, 1) AND superseded_by IS NULL
-                """)
+        var current = CurrentLookup(db)
         let indicatorIds = try CrossMonthRecheck.indicatorIds(db, config: config)
         var indicatorIndex: [Int64: Int16] = [:]
         for (index, id) in indicatorIds.enumerated() where id != 0 { indicatorIndex[id] = Int16(index) }
@@ -72,9 +68,16 @@ struct CrossMonthRecheck {
             let arguments: StatementArguments = [Int64(key.period), key.unit, key.indicator]
             touchedFiles.formUnion(try Int64.fetchAll(raisedFor, arguments: arguments))
             try delete.execute(arguments: arguments)
+            // The current month and ytd: a binary search in each current block, the line from the
+            // block of the file the value came from.
             var month: (Int64, Int64)?, ytd: (amount: Int64, line: Int64, file: Int64)?
-            for row in try Row.fetchAll(current, arguments: [Int64(key.period), key.unit, key.indicator]) {
-                if (row[0] as Int64) == 0 { month = (row[1], row[3]) } else { ytd = (row[1], row[3], row[2]) }
+            let monthKey = BlockKey(period: key.period, indicator: key.indicator, basis: Int(Basis.month.rawValue))
+            let ytdKey = BlockKey(period: key.period, indicator: key.indicator, basis: Int(Basis.ytd.rawValue))
+            if let value = try current.value(monthKey, unit: key.unit) {
+                month = (value.amount, try current.line(monthKey, unit: key.unit, file: value.file))
+            }
+            if let value = try current.value(ytdKey, unit: key.unit) {
+                ytd = (value.amount, try current.line(ytdKey, unit: key.unit, file: value.file), value.file)
             }
             guard let ytd, indicatorIndex[key.indicator] != nil else { continue }
             groups[ytd.file, default: []].append((key, month, (ytd.amount, ytd.line)))

@@ -1,16 +1,13 @@
 import GRDB
 
-/// Stores a file's facts. A value for a key (unit, period, indicator, basis) with no current value
-/// is inserted; an equal value changes nothing; a different value supersedes the current one
-/// (`superseded_by` = this file), which stays as history.
+/// Stores a file's facts as blocks: one `fact_blocks` row per (period, indicator, basis) the file
+/// gives, holding every value it gives there, and the merge of each into that key's current
+/// block. A value for a unit with no current value is added; an equal value changes nothing (its
+/// source stays the file that first said it); a different value replaces the current one, and a
+/// `fact_revisions` row keeps the old and the new.
 ///
-/// Keys of a (period, indicator) the warehouse holds nothing current for — a new month, the
-/// nightly case — are inserted without looking anything up.
-///
-/// Facts are written in the order of `facts_current` (period, unit, indicator, basis), so that
-/// the index grows at its end or along one path instead of splitting pages all over, and new
-/// rows go in multi-row INSERTs, which spend SQLite's fixed cost per statement (step, cursors,
-/// halt) once per ``InsertBatch/rows`` rows.
+/// A key with no current block — a new month, the nightly case — becomes the file's values as
+/// they are, without a merge.
 struct FactWriter {
     let db: Database
     let fileId: Int64
@@ -20,7 +17,7 @@ struct FactWriter {
         self.fileId = fileId
     }
 
-    /// What ``store(_:order:unitIds:indicatorIds:)`` did.
+    /// What ``store(_:unitIds:indicatorIds:)`` did.
     struct Stored {
         var new: Int
         var revised: Int
@@ -31,99 +28,95 @@ struct FactWriter {
         var heldFacts: [Int32]
     }
 
-    /// Stores `facts`, visiting them in `order` (see ``keyOrder(_:unitIds:indicatorIds:)``).
-    func store(_ facts: [ExtractedFact], order: [Int32], unitIds: [Int64], indicatorIds: [Int64]) throws
-        -> Stored
-    {
-        var periods = Set<Int32>(), indicators = Set<Int16>()
-        for fact in facts {
-            periods.insert(fact.period)
-            indicators.insert(fact.indicator)
-        }
-        let occupied = try FactWriter.occupiedPairs(db, periods, indicators: Set(indicators.map { indicatorIds[Int($0)] }))
-        var inserts = try InsertBatch(db, fileId: fileId)
-        let lookup = try RawStatement(
-            db,
-            """
-            SELECT id, amount FROM facts
-            WHERE unit_id = ? AND period = ? AND indicator_id = ? AND basis = ? AND superseded_by IS NULL
-            """)
-        let supersede = try RawStatement(db, "UPDATE facts SET superseded_by = ? WHERE id = ?")
-        var new = 0, revised = 0, unchanged = 0
-        var revisedFacts: [Int32] = [], heldFacts: [Int32] = []
-        for index in order {
-            let fact = facts[Int(index)]
-            let unit = unitIds[Int(fact.unit)], indicator = indicatorIds[Int(fact.indicator)]
-            let period = Int64(fact.period), basis = Int64(fact.basis.rawValue)
-            if occupied.contains(PairKey(period: period, indicator: indicator)) {
-                lookup.bind(unit, at: 1)
-                lookup.bind(period, at: 2)
-                lookup.bind(indicator, at: 3)
-                lookup.bind(basis, at: 4)
-                if let (currentId, currentAmount) = try lookup.firstPair() {
-                    heldFacts.append(index)
-                    if currentAmount == fact.amount.raw {
-                        unchanged += 1
-                        continue
+    /// Stores `facts` (unit and indicator indices resolved through `unitIds` and `indicatorIds`).
+    func store(_ facts: [ExtractedFact], unitIds: [Int64], indicatorIds: [Int64]) throws -> Stored {
+        var stored = Stored(new: 0, revised: 0, unchanged: 0, revisedFacts: [], heldFacts: [])
+        let file = try FactBlockStore.narrow(fileId, BlockKey(period: 0, indicator: 0, basis: 0), "file")
+        let revisions = try FactBlockStore.revisionInsert(db)
+        for (key, group) in FactWriter.groups(facts, unitIds: unitIds, indicatorIds: indicatorIds) {
+            var block = FactBlock()
+            block.units.reserveCapacity(group.count)
+            block.amounts.reserveCapacity(group.count)
+            block.lines.reserveCapacity(group.count)
+            for index in group {
+                let fact = facts[Int(index)]
+                block.units.append(try FactBlockStore.narrow(unitIds[Int(fact.unit)], key, "unit"))
+                block.amounts.append(fact.amount.raw)
+                block.lines.append(UInt32(clamping: fact.line))
+            }
+            try FactBlockStore.insertFileBlock(db, key, file: fileId, block, complete: true)
+            guard let (currentId, current) = try FactBlockStore.current(db, key) else {
+                try FactBlockStore.writeCurrent(
+                    db, key, CurrentBlock(units: block.units, amounts: block.amounts, files: Array(repeating: file, count: block.count)),
+                    replacing: nil)
+                stored.new += block.count
+                continue
+            }
+            // Merge-join of the two unit-sorted blocks.
+            var merged = CurrentBlock()
+            merged.units.reserveCapacity(current.count + block.count)
+            merged.amounts.reserveCapacity(current.count + block.count)
+            merged.files.reserveCapacity(current.count + block.count)
+            var lookup = CurrentLookup(db)
+            var old = 0, new = 0
+            while old < current.count || new < block.count {
+                if new == block.count || (old < current.count && current.units[old] < block.units[new]) {
+                    merged.units.append(current.units[old])
+                    merged.amounts.append(current.amounts[old])
+                    merged.files.append(current.files[old])
+                    old += 1
+                    continue
+                }
+                let unit = block.units[new], amount = block.amounts[new]
+                merged.units.append(unit)
+                if old < current.count, current.units[old] == unit {
+                    stored.heldFacts.append(group[new])
+                    if current.amounts[old] == amount {
+                        merged.amounts.append(current.amounts[old])
+                        merged.files.append(current.files[old])
+                        stored.unchanged += 1
+                    } else {
+                        let oldFile = Int64(current.files[old])
+                        try FactBlockStore.insertRevision(
+                            revisions,
+                            FactBlockStore.Revision(
+                                key: key, unit: Int64(unit), oldFile: oldFile, oldAmount: current.amounts[old],
+                                oldLine: try lookup.line(key, unit: Int64(unit), file: oldFile), newFile: fileId,
+                                newAmount: amount, newLine: Int64(block.lines[new])))
+                        merged.amounts.append(amount)
+                        merged.files.append(file)
+                        stored.revised += 1
+                        stored.revisedFacts.append(group[new])
                     }
-                    supersede.bind(fileId, at: 1)
-                    supersede.bind(currentId, at: 2)
-                    try supersede.run()
-                    revised += 1
-                    revisedFacts.append(index)
-                    new -= 1
+                    old += 1
+                } else {
+                    merged.amounts.append(amount)
+                    merged.files.append(file)
+                    stored.new += 1
                 }
+                new += 1
             }
-            try inserts.append(
-                InsertBatch.Row(
-                    unit: unit, period: period, indicator: indicator, basis: basis, amount: fact.amount.raw,
-                    line: Int64(fact.line)))
-            new += 1
+            if merged != current { try FactBlockStore.writeCurrent(db, key, merged, replacing: currentId) }
         }
-        try inserts.flush()
-        return Stored(new: new, revised: revised, unchanged: unchanged, revisedFacts: revisedFacts, heldFacts: heldFacts)
+        return stored
     }
 
-    /// The positions of `facts` sorted by the warehouse key (period, unit id, indicator id, basis).
-    ///
-    /// Any order stores the same rows; this one makes the writes local. (A unit id past 2^44 or
-    /// an indicator id past 2^60 would only make the order less local, never wrong.)
-    static func keyOrder(_ facts: [ExtractedFact], unitIds: [Int64], indicatorIds: [Int64]) -> [Int32] {
-        order(
-            count: facts.count,
-            row: {
-                let fact = facts[$0]
-                return UInt64(UInt32(bitPattern: fact.period) & 0xF_FFFF) << 44 | UInt64(bitPattern: unitIds[Int(fact.unit)]) & 0xFFF_FFFF_FFFF
-            },
-            within: { UInt64(bitPattern: indicatorIds[Int(facts[$0].indicator)]) << 2 | UInt64(facts[$0].basis.rawValue) })
-    }
-
-    struct PairKey: Hashable {
-        var period: Int64
-        var indicator: Int64
-    }
-
-    /// The (period, indicator) pairs among `periods` that already hold current facts.
-    ///
-    /// Asked pair by pair: `facts_current` leads with the period, so the first row of the
-    /// indicator ends the search, where a `DISTINCT` would read the whole period.
-    static func occupiedPairs(_ db: Database, _ periods: Set<Int32>, indicators: Set<Int64>) throws -> Set<PairKey> {
-        var pairs = Set<PairKey>()
-        let statement = try RawStatement(
-            db, "SELECT EXISTS (SELECT 1 FROM facts WHERE period = ? AND superseded_by IS NULL AND indicator_id = ?), 0")
-        let periodHasFacts = try RawStatement(
-            db, "SELECT EXISTS (SELECT 1 FROM facts WHERE period = ? AND superseded_by IS NULL), 0")
-        for period in periods {
-            periodHasFacts.bind(Int64(period), at: 1)
-            guard let (any, _) = try periodHasFacts.firstPair(), any != 0 else { continue }
-            for indicator in indicators {
-                statement.bind(Int64(period), at: 1)
-                statement.bind(indicator, at: 2)
-                if let (exists, _) = try statement.firstPair(), exists != 0 {
-                    pairs.insert(PairKey(period: Int64(period), indicator: indicator))
-                }
+    /// The positions of `facts` grouped by (period, indicator id, basis), in key order, each
+    /// group sorted by unit id. A file lists its units in its own order, mostly that of their ids
+    /// (new units get ids in file order), so a group is sorted only when it is not already.
+    static func groups(_ facts: [ExtractedFact], unitIds: [Int64], indicatorIds: [Int64]) -> [(BlockKey, [Int32])] {
+        var byKey: [BlockKey: [Int32]] = [:]
+        for (index, fact) in facts.enumerated() {
+            let key = BlockKey(period: fact.period, indicator: indicatorIds[Int(fact.indicator)], basis: Int(fact.basis.rawValue))
+            byKey[key, default: []].append(Int32(index))
+        }
+        return byKey.keys.sorted().map { key in
+            var group = byKey[key] ?? []
+            let unit = { (index: Int32) in unitIds[Int(facts[Int(index)].unit)] }
+            if !group.indices.dropFirst().allSatisfy({ unit(group[$0 - 1]) <= unit(group[$0]) }) {
+                group.sort { (unit($0), $0) < (unit($1), $1) }
             }
+            return (key, group)
         }
-        return pairs
     }
 }

@@ -29,18 +29,23 @@ extension Warehouse {
                 if indicatorById.count <= Int(id) { indicatorById.append(contentsOf: repeatElement(-1, count: Int(id) + 1 - indicatorById.count)) }
                 indicatorById[Int(id)] = position
             }
-            // Millions of rows: read by column position through SQLite's C API.
+            // Every current block, a fact per value.
             var facts: [Fact] = []
-            facts.reserveCapacity(units.count * 24 * max(1, config.indicators.count))
-            let statement = try RawStatement(
-                db, "SELECT unit_id, period, indicator_id, basis, amount FROM facts WHERE superseded_by IS NULL")
-            while try statement.step() {
-                let unitId = Int(statement.integer(0)), indicatorId = Int(statement.integer(2))
-                guard unitId >= 0, unitId < unitIndex.count, indicatorId >= 0, indicatorId < indicatorById.count,
-                    case let unit = unitIndex[unitId], unit >= 0, case let indicator = indicatorById[indicatorId], indicator >= 0,
-                    let period = Period(key: Int(statement.integer(1))), let basis = Basis(rawValue: Int(statement.integer(3)))
+            let blocks = try Row.fetchCursor(
+                db, sql: "SELECT period, indicator_id, basis, count, units, amounts, sources FROM current_blocks")
+            while let row = try blocks.next() {
+                let key = BlockKey(period: row[0], indicator: row[1], basis: row[2])
+                let indicatorId = Int(key.indicator)
+                guard indicatorId >= 0, indicatorId < indicatorById.count, case let indicator = indicatorById[indicatorId],
+                    indicator >= 0, let period = Period(key: Int(key.period)), let basis = Basis(rawValue: key.basis)
                 else { continue }
-                facts.append(Fact(unit: unit, period: period, indicator: indicator, basis: basis, amount: Amount(raw: statement.integer(4))))
+                let block = try FactBlockStore.decodeCurrent(row, key, from: 3)
+                facts.reserveCapacity(facts.count + block.count)
+                for position in 0..<block.count {
+                    let unitId = Int(block.units[position])
+                    guard unitId < unitIndex.count, case let unit = unitIndex[unitId], unit >= 0 else { continue }
+                    facts.append(Fact(unit: unit, period: period, indicator: indicator, basis: basis, amount: Amount(raw: block.amounts[position])))
+                }
             }
             var targets: [TargetDefinition] = []
             for row in try Row.fetchAll(

@@ -16,21 +16,23 @@ extension Warehouse {
     /// and basis, another amount), in the file's order. Read only: extract asks before it
     /// stores a file that may not revise (``CorrectionPolicy``), and `--check` asks it too.
     ///
-    /// A new month (no current value for its periods and indicators) is decided without a
-    /// lookup per fact.
+    /// A new month (no current block for its periods, indicators and bases) is decided without a
+    /// lookup per fact; otherwise each fact is a binary search in its key's current block.
     public func revisionConflicts(_ parsed: ParsedFile, indicatorIds: [String: Int64], config: PipelineConfig)
         throws(WarehouseError) -> [RevisionConflict]
     {
         guard !parsed.facts.isEmpty else { return [] }
         return try read("look for revision conflicts") { db in
             let indicatorIdByIndex = config.indicators.map { indicatorIds[$0.id] ?? 0 }
-            var periods = Set<Int32>(), indicators = Set<Int64>()
+            var keys = Set<BlockKey>()
             for fact in parsed.facts {
-                periods.insert(fact.period)
-                indicators.insert(indicatorIdByIndex[Int(fact.indicator)])
+                keys.insert(BlockKey(period: fact.period, indicator: indicatorIdByIndex[Int(fact.indicator)], basis: Int(fact.basis.rawValue)))
             }
-            let occupied = try FactWriter.occupiedPairs(db, periods, indicators: indicators)
-            guard !occupied.isEmpty else { return [] }
+            // A new month: no current block for any key of the file, no lookup per fact.
+            var lookup = CurrentLookup(db)
+            var occupied = false
+            for key in keys { if try lookup.block(key) != nil { occupied = true } }
+            guard occupied else { return [] }
             let unitId = try RawStatement(db, "SELECT id, 0 FROM units WHERE credit_code = ?")
             var unitIds: [Int64?] = []
             unitIds.reserveCapacity(parsed.units.count)
@@ -38,23 +40,13 @@ extension Warehouse {
                 unitId.bind(text: unit.creditCode, at: 1)
                 unitIds.append(try unitId.firstPair()?.0)
             }
-            let held = try RawStatement(
-                db,
-                """
-                SELECT amount, file_id, line FROM facts
-                WHERE period = ? AND unit_id = ? AND indicator_id = ? AND basis = ? AND superseded_by IS NULL
-                """)
             var found: [(fact: Int, held: Int64, file: Int64, line: Int64)] = []
             for (index, fact) in parsed.facts.enumerated() {
-                let indicator = indicatorIdByIndex[Int(fact.indicator)]
-                guard let unit = unitIds[Int(fact.unit)],
-                    occupied.contains(FactWriter.PairKey(period: Int64(fact.period), indicator: indicator))
+                let key = BlockKey(period: fact.period, indicator: indicatorIdByIndex[Int(fact.indicator)], basis: Int(fact.basis.rawValue))
+                guard let unit = unitIds[Int(fact.unit)], let held = try lookup.value(key, unit: unit),
+                    held.amount != fact.amount.raw
                 else { continue }
-                held.bind([Int64(fact.period), unit, indicator, Int64(fact.basis.rawValue)])
-                guard try held.step() else { continue }
-                let amount = held.integer(0), file = held.integer(1), line = held.integer(2)
-                while try held.step() {}
-                if amount != fact.amount.raw { found.append((index, amount, file, line)) }
+                found.append((index, held.amount, held.file, try lookup.line(key, unit: unit, file: held.file)))
             }
             var names: [Int64: String] = [:]
             for fileId in Set(found.map(\.file)) {

@@ -20,33 +20,19 @@ struct CurrentKey: Sendable, Hashable {
 }
 
 extension Warehouse {
-    /// Every current value of `indicatorId` in `period` with `basis`, by ascending unit id.
+    /// Every current value of `indicatorId` in `period` with `basis`, by ascending unit id: the
+    /// key's current block.
     static func currentValues(_ db: Database, period: Period, indicatorId: Int64, basis: Basis) throws -> CurrentValues {
-        var values = CurrentValues()
-        let statement = try RawStatement(
-            db,
-            """
-            SELECT unit_id, amount FROM facts
-            WHERE period = \(period.key) AND indicator_id = \(indicatorId) AND basis = \(basis.rawValue)
-                AND superseded_by IS NULL
-            ORDER BY unit_id
-            """)
-        while try statement.step() {
-            values.unitIds.append(statement.integer(0))
-            values.amounts.append(statement.integer(1))
-        }
-        return values
+        let key = BlockKey(period: Int32(period.key), indicator: indicatorId, basis: Int(basis.rawValue))
+        guard let block = try FactBlockStore.current(db, key)?.block else { return CurrentValues() }
+        return CurrentValues(unitIds: block.units.map(Int64.init), amounts: block.amounts)
     }
 
     /// Every (period, indicator, basis) with current values, ascending.
     static func currentKeys(_ db: Database) throws -> [CurrentKey] {
         var keys: [CurrentKey] = []
         let statement = try RawStatement(
-            db,
-            """
-            SELECT period, indicator_id, basis, COUNT(*) FROM facts WHERE superseded_by IS NULL
-            GROUP BY period, indicator_id, basis ORDER BY period, indicator_id, basis
-            """)
+            db, "SELECT period, indicator_id, basis, count FROM current_blocks WHERE count > 0 ORDER BY period, indicator_id, basis")
         while try statement.step() {
             guard let period = Period(key: Int(statement.integer(0))), let basis = Basis(rawValue: Int(statement.integer(2)))
             else { continue }

@@ -2,8 +2,8 @@ import GRDB
 import ZonestatCore
 
 extension Warehouse {
-    /// Stores an accepted file in one transaction: its ledger row, units, facts (a changed value
-    /// supersedes the current one, which stays as history), targets and warnings. `hook` runs
+    /// Stores an accepted file in one transaction: its ledger row, units, facts (as blocks: a
+    /// changed value replaces the current one, and the revision keeps both), targets and warnings. `hook` runs
     /// just before commit (tests simulate a crash there). `bytes` gives the file's bytes again,
     /// for a cross-month warning to quote its cell as written (without it, or when the cell cannot
     /// be found, the warning quotes the value as converted).
@@ -17,9 +17,8 @@ extension Warehouse {
             let unitIds = try UnitWriter(db).store(parsed.units, fileId: fileId)
             counts.units = unitIds.count
             let indicatorIdByIndex = config.indicators.map { indicatorIds[$0.id] ?? 0 }
-            let order = FactWriter.keyOrder(parsed.facts, unitIds: unitIds, indicatorIds: indicatorIdByIndex)
             let stored = try FactWriter(db, fileId: fileId).store(
-                parsed.facts, order: order, unitIds: unitIds, indicatorIds: indicatorIdByIndex)
+                parsed.facts, unitIds: unitIds, indicatorIds: indicatorIdByIndex)
             counts.factsNew = stored.new
             counts.factsRevised = stored.revised
             counts.factsUnchanged = stored.unchanged

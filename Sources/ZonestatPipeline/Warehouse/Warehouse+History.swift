@@ -41,41 +41,126 @@ extension Warehouse {
     /// ordered by period, indicator (ledger order of registration), basis, then the order the
     /// files were recorded in — the current vintage last.
     ///
-    /// The one place that knows how vintages are stored (`facts` rows with `superseded_by`).
+    /// The one place that knows how vintages are stored: a key's vintages are its first value
+    /// and the new value of each of its `fact_revisions` rows (``vintageRows(_:unit:period:indicatorId:)``).
     public func factHistory(creditCode: String, period: Period? = nil, indicator: String? = nil) throws(WarehouseError)
         -> [FactVintage]
     {
         try read("read a unit's history") { db in
-            var filters = ["u.credit_code = ?"]
-            var arguments: StatementArguments = [creditCode]
-            if let period {
-                filters.append("f.period = ?")
-                _ = arguments.append(contentsOf: [period.key])
-            }
+            guard let unit = try Int64.fetchOne(db, sql: "SELECT id FROM units WHERE credit_code = ?", arguments: [creditCode])
+            else { return [] }
+            var indicatorId: Int64?
             if let indicator {
-                filters.append("i.code = ?")
-                _ = arguments.append(contentsOf: [indicator])
+                guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM indicators WHERE code = ?", arguments: [indicator])
+                else { return [] }
+                indicatorId = id
             }
-            return try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT f.period, i.code, f.basis, f.amount, f.file_id, l.file_name, f.line, l.run_id, l.recorded_at,
-                           s.file_name AS superseded_by
-                    FROM facts f
-                    JOIN units u ON u.id = f.unit_id
-                    JOIN indicators i ON i.id = f.indicator_id
-                    JOIN ledger l ON l.id = f.file_id
-                    LEFT JOIN ledger s ON s.id = f.superseded_by
-                    WHERE \(filters.joined(separator: " AND "))
-                    ORDER BY f.period, f.indicator_id, f.basis, f.file_id
-                    """, arguments: arguments
-            ).compactMap { row in
-                guard let period = Period(key: row["period"]), let basis = Basis(rawValue: row["basis"]) else { return nil }
-                return FactVintage(
-                    period: period, indicator: row["code"], basis: basis, amount: Amount(raw: row["amount"]),
-                    fileId: row["file_id"], fileName: row["file_name"], line: row["line"], runId: row["run_id"],
-                    recordedAt: row["recorded_at"], supersededBy: row["superseded_by"])
+            var codes: [Int64: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, code FROM indicators") { codes[row[0]] = row[1] }
+            var files: [Int64: (name: String, runId: String, recordedAt: String)] = [:]
+            let ledger = try db.makeStatement(sql: "SELECT file_name, run_id, recorded_at FROM ledger WHERE id = ?")
+            func file(_ id: Int64) throws -> (name: String, runId: String, recordedAt: String)? {
+                if let known = files[id] { return known }
+                guard let row = try Row.fetchOne(ledger, arguments: [id]) else { return nil }
+                files[id] = (row[0], row[1], row[2])
+                return files[id]
+            }
+            var vintages: [FactVintage] = []
+            for row in try Warehouse.vintageRows(
+                db, unit: unit, period: period.map { Int32($0.key) }, indicatorId: indicatorId)
+            {
+                guard let period = Period(key: Int(row.key.period)), let basis = Basis(rawValue: row.key.basis),
+                    let code = codes[row.key.indicator], let said = try file(row.file)
+                else { continue }
+                let replacedBy = try row.supersededBy.map { try file($0)?.name ?? "#\($0)" }
+                vintages.append(FactVintage(
+                    period: period, indicator: code, basis: basis, amount: Amount(raw: row.amount), fileId: row.file,
+                    fileName: said.name, line: Int(row.line), runId: said.runId, recordedAt: said.recordedAt,
+                    supersededBy: replacedBy))
+            }
+            return vintages
+        }
+    }
+
+    /// One vintage as stored: what `file` said for `unit` at `key`, and the file that replaced it.
+    struct VintageRow: Hashable {
+        var key: BlockKey
+        var unit: Int64
+        var amount: Int64
+        var file: Int64
+        var line: Int64
+        var supersededBy: Int64?
+    }
+
+    /// The vintages of `unit` (every unit when nil), optionally of one period and indicator,
+    /// ordered by period, indicator id, basis, unit, then file: the current values of the
+    /// current blocks and the `fact_revisions` rows, a key's chain rebuilt as its first value
+    /// (the first revision's old one) and each revision's new one.
+    static func vintageRows(_ db: Database, unit: Int64?, period: Int32?, indicatorId: Int64?) throws -> [VintageRow] {
+        struct ValueKey: Hashable, Comparable {
+            var key: BlockKey
+            var unit: Int64
+            static func < (a: ValueKey, b: ValueKey) -> Bool { (a.key, a.unit) < (b.key, b.unit) }
+        }
+        var current: [ValueKey: (amount: Int64, file: Int64)] = [:]
+        for (key, block) in try FactBlockStore.currentBlocks(db, period: period) {
+            if let indicatorId, key.indicator != indicatorId { continue }
+            if let unit {
+                guard let narrow = UInt32(exactly: unit), let position = block.position(of: narrow) else { continue }
+                current[ValueKey(key: key, unit: unit)] = (block.amounts[position], Int64(block.files[position]))
+            } else {
+                for position in 0..<block.count {
+                    current[ValueKey(key: key, unit: Int64(block.units[position]))] = (block.amounts[position], Int64(block.files[position]))
+                }
             }
         }
+        var filters: [String] = [], arguments: StatementArguments = []
+        if let unit {
+            filters.append("unit_id = ?")
+            _ = arguments.append(contentsOf: [unit])
+        }
+        if let period {
+            filters.append("period = ?")
+            _ = arguments.append(contentsOf: [period])
+        }
+        if let indicatorId {
+            filters.append("indicator_id = ?")
+            _ = arguments.append(contentsOf: [indicatorId])
+        }
+        var revisions: [ValueKey: [FactBlockStore.Revision]] = [:]
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT period, indicator_id, basis, unit_id, old_file_id, old_amount, old_line, new_file_id, new_amount, new_line
+                FROM fact_revisions \(filters.isEmpty ? "" : "WHERE " + filters.joined(separator: " AND "))
+                ORDER BY new_file_id
+                """, arguments: arguments)
+        {
+            let key = BlockKey(period: row[0], indicator: row[1], basis: row[2])
+            let revision = FactBlockStore.Revision(
+                key: key, unit: row[3], oldFile: row[4], oldAmount: row[5], oldLine: row[6], newFile: row[7], newAmount: row[8],
+                newLine: row[9])
+            revisions[ValueKey(key: key, unit: revision.unit), default: []].append(revision)
+        }
+        var lookup = CurrentLookup(db)
+        var rows: [VintageRow] = []
+        for valueKey in Set(current.keys).union(revisions.keys).sorted() {
+            let key = valueKey.key, unit = valueKey.unit
+            guard let chain = revisions[valueKey], let first = chain.first else {
+                guard let value = current[valueKey] else { continue }
+                rows.append(VintageRow(
+                    key: key, unit: unit, amount: value.amount, file: value.file,
+                    line: try lookup.line(key, unit: unit, file: value.file), supersededBy: nil))
+                continue
+            }
+            rows.append(VintageRow(
+                key: key, unit: unit, amount: first.oldAmount, file: first.oldFile, line: first.oldLine, supersededBy: first.newFile))
+            for (index, revision) in chain.enumerated() {
+                rows.append(VintageRow(
+                    key: key, unit: unit, amount: revision.newAmount, file: revision.newFile, line: revision.newLine,
+                    supersededBy: index + 1 < chain.count ? chain[index + 1].newFile : nil))
+            }
+        }
+        return rows
     }
 }

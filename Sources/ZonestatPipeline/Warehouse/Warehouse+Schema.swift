@@ -309,6 +309,44 @@ extension Warehouse {
                     CREATE UNIQUE INDEX out_unit_blocks_key ON out_unit_blocks(period, indicator);
                     """)
         }
+        migrator.registerMigration("v12-fact-blocks") { db in
+            // Facts as packed blocks (issue 13, docs/design/packed-facts.md): what each file said
+            // per (period, indicator, basis), the current values per (period, indicator, basis)
+            // with each value's source file, and one row per value a file changed. The rows of
+            // `facts` move over (FactBlockMigration), then the table goes.
+            try db.execute(
+                sql: """
+                    CREATE TABLE fact_blocks (
+                        id INTEGER PRIMARY KEY,
+                        file_id INTEGER NOT NULL REFERENCES ledger(id),
+                        period INTEGER NOT NULL, indicator_id INTEGER NOT NULL, basis INTEGER NOT NULL,
+                        count INTEGER NOT NULL,
+                        units BLOB NOT NULL, amounts BLOB NOT NULL, lines BLOB NOT NULL,
+                        complete INTEGER NOT NULL
+                    );
+                    CREATE UNIQUE INDEX fact_blocks_key ON fact_blocks(period, indicator_id, basis, file_id);
+                    CREATE INDEX fact_blocks_file ON fact_blocks(file_id);
+
+                    CREATE TABLE current_blocks (
+                        id INTEGER PRIMARY KEY,
+                        period INTEGER NOT NULL, indicator_id INTEGER NOT NULL, basis INTEGER NOT NULL,
+                        count INTEGER NOT NULL,
+                        units BLOB NOT NULL, amounts BLOB NOT NULL, sources BLOB NOT NULL
+                    );
+                    CREATE UNIQUE INDEX current_blocks_key ON current_blocks(period, indicator_id, basis);
+
+                    CREATE TABLE fact_revisions (
+                        period INTEGER NOT NULL, indicator_id INTEGER NOT NULL, basis INTEGER NOT NULL,
+                        unit_id INTEGER NOT NULL,
+                        old_file_id INTEGER NOT NULL, old_amount INTEGER NOT NULL, old_line INTEGER NOT NULL,
+                        new_file_id INTEGER NOT NULL, new_amount INTEGER NOT NULL, new_line INTEGER NOT NULL,
+                        PRIMARY KEY (period, new_file_id, unit_id, indicator_id, basis)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX fact_revisions_unit ON fact_revisions(unit_id);
+                    """)
+            try FactBlockMigration.run(db)
+            try db.execute(sql: "DROP TABLE facts")
+        }
         return migrator
     }
 }

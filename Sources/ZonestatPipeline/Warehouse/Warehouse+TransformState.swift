@@ -52,9 +52,9 @@ extension Warehouse {
             {
                 for key in list.split(separator: ",") { if let period = Int(key) { seeds.insert(period) } }
             }
-            // Each year's latest month with current facts, walking the period-led index downwards.
+            // Each year's latest month with current values, walking the period-led index downwards.
             var latestMonth: [Int: Int] = [:]
-            let before = try db.makeStatement(sql: "SELECT MAX(period) FROM facts WHERE superseded_by IS NULL AND period < ?")
+            let before = try db.makeStatement(sql: "SELECT MAX(period) FROM current_blocks WHERE period < ?")
             var bound = Int.max
             while let period = try Int.fetchOne(before, arguments: [bound]) {
                 if latestMonth[period / 100] == nil { latestMonth[period / 100] = period % 100 }
@@ -93,17 +93,15 @@ extension Warehouse {
         }
         var dirty = Set<Period>()
         guard !changed.isEmpty else { return dirty }
-        // The changed units' ids, then one pass over the facts (`facts_current` leads with the
-        // period, so a query per unit would read them all each time).
+        // The changed units' ids, then one pass over the current blocks' unit ids.
         var changedIds = Set<Int64>()
         let ids = try db.makeStatement(sql: "SELECT id FROM units WHERE credit_code = ?")
         for code in changed {
             if let id = try Int64.fetchOne(ids, arguments: [code]) { changedIds.insert(id) }
         }
         var years = Set<Int>()
-        let facts = try RawStatement(db, "SELECT unit_id, period FROM facts WHERE superseded_by IS NULL")
-        while try facts.step() {
-            if changedIds.contains(facts.integer(0)) { years.insert(Int(facts.integer(1)) / 100) }
+        for (key, block) in try FactBlockStore.currentBlocks(db) where !years.contains(Int(key.period) / 100) {
+            if block.units.contains(where: { changedIds.contains(Int64($0)) }) { years.insert(Int(key.period) / 100) }
         }
         for year in years {
             for month in 1...12 {

@@ -75,6 +75,8 @@ public enum WarehouseError: Error, Equatable, Sendable, CustomStringConvertible 
     case interrupted(SimulatedCrash)
     /// The warehouse holds migrations this version does not know: a newer zonestat made it.
     case newerSchema(path: String, unknown: [String])
+    /// A packed fact block breaks the codec's rules (lengths, unit order, source runs).
+    case brokenBlock(BrokenBlock)
 
     public var description: String {
         switch self {
@@ -85,6 +87,8 @@ public enum WarehouseError: Error, Equatable, Sendable, CustomStringConvertible 
         case .newerSchema(let path, let unknown):
             "\(path): made by a newer zonestat (schema \(unknown.joined(separator: ", ")) is unknown to this "
                 + "version) — run the newer zonestat, or restore a backup of the warehouse made by this version"
+        case .brokenBlock(let block):
+            "\(block)"
         }
     }
 }
