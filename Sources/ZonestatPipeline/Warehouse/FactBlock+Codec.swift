@@ -93,3 +93,24 @@ private func with(_ block: BrokenBlock, _ problem: String) -> BrokenBlock {
     named.problem = problem
     return named
 }
+
+extension FactBlock {
+    /// The position of `unit` in an encoded `units` column of `count` ids, by binary search on
+    /// the bytes (nothing decoded); nil when absent or when the column is not `count` ids long.
+    static func position(of unit: UInt32, inEncoded units: Data, count: Int) -> Int? {
+        guard count >= 0, units.count == count * 4 else { return nil }
+        return units.withUnsafeBytes { raw -> Int? in
+            var low = 0, high = count
+            while low < high {
+                let middle = (low + high) / 2
+                if UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: middle * 4, as: UInt32.self)) < unit {
+                    low = middle + 1
+                } else {
+                    high = middle
+                }
+            }
+            guard low < count else { return nil }
+            return UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: low * 4, as: UInt32.self)) == unit ? low : nil
+        }
+    }
+}

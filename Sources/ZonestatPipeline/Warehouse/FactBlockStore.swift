@@ -41,12 +41,20 @@ enum FactBlockStore {
         }
     }
 
-    /// Every current block of `period` (all periods when nil), in key order.
-    static func currentBlocks(_ db: Database, period: Int32? = nil, basis: Int? = nil) throws -> [(BlockKey, CurrentBlock)] {
+    /// Every current block of `period` (all periods when nil), optionally of one indicator and
+    /// basis, in key order; with `holding`, only the blocks that hold a value of that unit
+    /// (found by a binary search in the encoded ids, the others not decoded).
+    static func currentBlocks(
+        _ db: Database, period: Int32? = nil, indicatorId: Int64? = nil, basis: Int? = nil, holding unit: Int64? = nil
+    ) throws -> [(BlockKey, CurrentBlock)] {
         var filters: [String] = [], arguments: StatementArguments = []
         if let period {
             filters.append("period = ?")
             _ = arguments.append(contentsOf: [period])
+        }
+        if let indicatorId {
+            filters.append("indicator_id = ?")
+            _ = arguments.append(contentsOf: [indicatorId])
         }
         if let basis {
             filters.append("basis = ?")
@@ -62,6 +70,11 @@ enum FactBlockStore {
         var blocks: [(BlockKey, CurrentBlock)] = []
         while let row = try cursor.next() {
             let key = BlockKey(period: row[0], indicator: row[1], basis: row[2])
+            if let unit, let narrow = UInt32(exactly: unit) {
+                let units: Data = row[4], count: Int = row[3]
+                // A column of the wrong length is decoded below, which names the broken block.
+                if units.count == count * 4, FactBlock.position(of: narrow, inEncoded: units, count: count) == nil { continue }
+            }
             blocks.append((key, try decodeCurrent(row, key, from: 3)))
         }
         return blocks

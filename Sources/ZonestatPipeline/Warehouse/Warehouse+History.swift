@@ -103,12 +103,15 @@ extension Warehouse {
             static func < (a: ValueKey, b: ValueKey) -> Bool { (a.key, a.unit) < (b.key, b.unit) }
         }
         var current: [ValueKey: (amount: Int64, file: Int64)] = [:]
-        for (key, block) in try FactBlockStore.currentBlocks(db, period: period) {
-            if let indicatorId, key.indicator != indicatorId { continue }
-            if let unit {
+        if let unit {
+            // One unit: a binary search in each block's encoded ids; only a block holding the unit
+            // is decoded.
+            for (key, block) in try FactBlockStore.currentBlocks(db, period: period, indicatorId: indicatorId, holding: unit) {
                 guard let narrow = UInt32(exactly: unit), let position = block.position(of: narrow) else { continue }
                 current[ValueKey(key: key, unit: unit)] = (block.amounts[position], Int64(block.files[position]))
-            } else {
+            }
+        } else {
+            for (key, block) in try FactBlockStore.currentBlocks(db, period: period, indicatorId: indicatorId) {
                 for position in 0..<block.count {
                     current[ValueKey(key: key, unit: Int64(block.units[position]))] = (block.amounts[position], Int64(block.files[position]))
                 }
