@@ -56,6 +56,21 @@ struct FactBlockTests {
         #expect(throws: WarehouseError.self) { try warehouse.computeInput(config: space.config) }
     }
 
+    @Test("a new month's current blocks name the file's blocks; a correction stores the merged block")
+    func currentBlocksNameTheMonthsFile() throws {
+        let space = try TestWorkspace()
+        let a = Codes.valid(1), b = Codes.valid(2)
+        try space.drop("2023-03.csv", wideFile(period: "2023-03", rows: [(a, "甲", "10", "40"), (b, "乙", "5", "20")]))
+        _ = try space.extract()
+        #expect(try space.count("SELECT COUNT(*) FROM current_blocks WHERE file_id IS NULL OR length(units) > 0") == 0)
+        try space.drop("2023-03 更正.csv", wideFile(period: "2023-03", rows: [(a, "甲", "10", "41")]))
+        _ = try space.extract()
+        #expect(try space.count("SELECT COUNT(*) FROM current_blocks WHERE file_id IS NULL") == 1)
+        let ytd: [Int64] = try space.query("SELECT amount FROM facts WHERE superseded_by IS NULL AND basis = 1 ORDER BY unit_id")
+        #expect(ytd == [410_000_000, 200_000_000])
+        #expect(try space.count("SELECT COUNT(*) FROM facts WHERE superseded_by IS NOT NULL") == 1)
+    }
+
     @Test("a v11 warehouse's facts move into blocks: current values, revisions, revising files and history unchanged")
     func migrationFromFacts() throws {
         let space = try TestWorkspace()
@@ -101,6 +116,9 @@ struct FactBlockTests {
             #expect(try Warehouse.currentValues(db, period: february, indicatorId: 1, basis: .ytd).amounts == [2_500_000, 3_000_000])
             #expect(try Warehouse.currentKeys(db).map(\.count) == [1, 2, 1, 2])
             #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM fact_blocks WHERE complete = 0") == 6)
+            // Keys one file gave whole name its block; 2023-01's output ytd, from two files, is stored.
+            #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM current_blocks WHERE file_id IS NOT NULL") == 3)
+            #expect(try Int.fetchOne(db, sql: "SELECT file_id IS NULL FROM current_blocks WHERE period = 202301 AND indicator_id = 1 AND basis = 1") == 1)
         }
         let revisions = try warehouse.revisions(config: space.config)
         #expect(revisions.map { "\($0.oldFile):\($0.oldLine):\($0.old.raw)→\($0.newFile):\($0.newLine):\($0.new.raw)" } == [

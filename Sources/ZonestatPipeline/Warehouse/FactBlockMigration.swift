@@ -49,6 +49,7 @@ enum FactBlockMigration {
                 }
             }
             // File blocks: every row, by (indicator, basis, file, unit).
+            var fileBlockCounts: [VintageKey: Int] = [:]
             rows.sort { ($0.indicator, $0.basis, $0.file, $0.unit) < ($1.indicator, $1.basis, $1.file, $1.unit) }
             var start = 0
             while start < rows.count {
@@ -64,6 +65,7 @@ enum FactBlockMigration {
                     block.lines.append(UInt32(clamping: row.line))
                 }
                 try FactBlockStore.insertFileBlock(db, key, file: rows[start].file, block, complete: false)
+                fileBlockCounts[VintageKey(unit: 0, indicator: key.indicator, basis: key.basis, file: rows[start].file)] = block.count
                 start = end
             }
             // Current blocks: the current rows by (indicator, basis, unit), sources from their files.
@@ -82,7 +84,15 @@ enum FactBlockMigration {
                     block.amounts.append(row.amount)
                     block.files.append(try FactBlockStore.narrow(row.file, key, "file"))
                 }
-                try FactBlockStore.writeCurrent(db, key, block, replacing: nil)
+                // Values all from one file whose block holds just them: the current block names it.
+                let file = current[start].file
+                if current[start..<end].allSatisfy({ $0.file == file }),
+                    fileBlockCounts[VintageKey(unit: 0, indicator: key.indicator, basis: key.basis, file: file)] == block.count
+                {
+                    try FactBlockStore.writeCurrent(db, key, naming: file, count: block.count)
+                } else {
+                    try FactBlockStore.writeCurrent(db, key, block, replacing: nil)
+                }
                 start = end
             }
             // Revisions: each superseded row with the row of the file that superseded it.

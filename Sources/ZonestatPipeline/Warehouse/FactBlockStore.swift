@@ -19,23 +19,47 @@ enum FactBlockStore {
         return narrow
     }
 
+    /// The columns of a current block, whether stored in its row or named by it (`file_id`: the
+    /// file block of the same key holds the values): id, period, indicator, basis, count, units,
+    /// amounts, sources, file id.
+    private static let currentColumns = """
+        SELECT c.id, c.period, c.indicator_id, c.basis, c.count,
+               CASE WHEN c.file_id IS NULL THEN c.units ELSE f.units END,
+               CASE WHEN c.file_id IS NULL THEN c.amounts ELSE f.amounts END,
+               c.sources, c.file_id
+        FROM current_blocks c
+        LEFT JOIN fact_blocks f ON c.file_id IS NOT NULL AND f.period = c.period AND f.indicator_id = c.indicator_id
+            AND f.basis = c.basis AND f.file_id = c.file_id
+        """
+
     /// The current block of `key` with its row id, nil when the key holds nothing.
     static func current(_ db: Database, _ key: BlockKey) throws -> (id: Int64, block: CurrentBlock)? {
         guard
             let row = try Row.fetchOne(
-                db,
-                sql: "SELECT id, count, units, amounts, sources FROM current_blocks WHERE period = ? AND indicator_id = ? AND basis = ?",
+                db, sql: currentColumns + " WHERE c.period = ? AND c.indicator_id = ? AND c.basis = ?",
                 arguments: [key.period, key.indicator, key.basis])
         else { return nil }
-        return (row[0], try decodeCurrent(row, key, from: 1))
+        return (row[0], try decodeCurrent(row, key))
     }
 
-    /// Decodes the current block in `row`'s columns from `first` (count, units, amounts, sources).
-    static func decodeCurrent(_ row: Row, _ key: BlockKey, from first: Int) throws -> CurrentBlock {
+    /// Decodes the current block of a row of ``currentColumns``.
+    static func decodeCurrent(_ row: Row, _ key: BlockKey) throws -> CurrentBlock {
+        let count: Int = row[4], file: Int64? = row[8]
+        var broken = place("current_blocks", key, file: file)
+        guard let units = row[5] as Data?, let amounts = row[6] as Data? else {
+            broken.problem = "names the block of file #\(file ?? 0), which does not exist"
+            throw WarehouseError.brokenBlock(broken)
+        }
+        var sources: Data = row[7]
+        if let file {
+            guard let narrow = UInt32(exactly: file), let length = UInt32(exactly: count) else {
+                broken.problem = "file id or count out of range"
+                throw WarehouseError.brokenBlock(broken)
+            }
+            sources = PackedColumn.encode([narrow, length])
+        }
         do {
-            return try CurrentBlock.decode(
-                count: row[first], units: row[first + 1], amounts: row[first + 2], sources: row[first + 3],
-                place("current_blocks", key))
+            return try CurrentBlock.decode(count: count, units: units, amounts: amounts, sources: sources, broken)
         } catch {
             throw WarehouseError.brokenBlock(error)
         }
@@ -47,37 +71,43 @@ enum FactBlockStore {
     static func currentBlocks(
         _ db: Database, period: Int32? = nil, indicatorId: Int64? = nil, basis: Int? = nil, holding unit: Int64? = nil
     ) throws -> [(BlockKey, CurrentBlock)] {
+        var blocks: [(BlockKey, CurrentBlock)] = []
+        try forEachCurrentBlock(db, period: period, indicatorId: indicatorId, basis: basis, holding: unit) { blocks.append(($0, $1)) }
+        return blocks
+    }
+
+    /// ``currentBlocks(_:period:indicatorId:basis:holding:)`` one block at a time.
+    static func forEachCurrentBlock(
+        _ db: Database, period: Int32? = nil, indicatorId: Int64? = nil, basis: Int? = nil, holding unit: Int64? = nil,
+        _ body: (BlockKey, CurrentBlock) throws -> Void
+    ) throws {
         var filters: [String] = [], arguments: StatementArguments = []
         if let period {
-            filters.append("period = ?")
+            filters.append("c.period = ?")
             _ = arguments.append(contentsOf: [period])
         }
         if let indicatorId {
-            filters.append("indicator_id = ?")
+            filters.append("c.indicator_id = ?")
             _ = arguments.append(contentsOf: [indicatorId])
         }
         if let basis {
-            filters.append("basis = ?")
+            filters.append("c.basis = ?")
             _ = arguments.append(contentsOf: [basis])
         }
         let cursor = try Row.fetchCursor(
             db,
-            sql: """
-                SELECT period, indicator_id, basis, count, units, amounts, sources FROM current_blocks
-                \(filters.isEmpty ? "" : "WHERE " + filters.joined(separator: " AND "))
-                ORDER BY period, indicator_id, basis
-                """, arguments: arguments)
-        var blocks: [(BlockKey, CurrentBlock)] = []
+            sql: currentColumns + (filters.isEmpty ? "" : " WHERE " + filters.joined(separator: " AND "))
+                + " ORDER BY c.period, c.indicator_id, c.basis",
+            arguments: arguments)
         while let row = try cursor.next() {
-            let key = BlockKey(period: row[0], indicator: row[1], basis: row[2])
-            if let unit, let narrow = UInt32(exactly: unit) {
-                let units: Data = row[4], count: Int = row[3]
+            let key = BlockKey(period: row[1], indicator: row[2], basis: row[3])
+            if let unit, let narrow = UInt32(exactly: unit), let units = row[5] as Data? {
+                let count: Int = row[4]
                 // A column of the wrong length is decoded below, which names the broken block.
                 if units.count == count * 4, FactBlock.position(of: narrow, inEncoded: units, count: count) == nil { continue }
             }
-            blocks.append((key, try decodeCurrent(row, key, from: 3)))
+            try body(key, try decodeCurrent(row, key))
         }
-        return blocks
     }
 
     /// Writes the current block of `key`: a new row, or the row `id` replaced.
@@ -86,10 +116,20 @@ enum FactBlockStore {
         do { encoded = try block.encoded(place("current_blocks", key)) } catch { throw WarehouseError.brokenBlock(error) }
         try db.execute(
             sql: """
-                INSERT OR REPLACE INTO current_blocks(id, period, indicator_id, basis, count, units, amounts, sources)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT OR REPLACE INTO current_blocks(id, period, indicator_id, basis, count, file_id, units, amounts, sources)
+                VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?)
                 """,
             arguments: [id, key.period, key.indicator, key.basis, encoded.count, encoded.units, encoded.amounts, encoded.sources])
+    }
+
+    /// Makes file `fileId`'s block of `key` (of `count` values) the current block of `key`.
+    static func writeCurrent(_ db: Database, _ key: BlockKey, naming fileId: Int64, count: Int) throws {
+        try db.execute(
+            sql: """
+                INSERT OR REPLACE INTO current_blocks(id, period, indicator_id, basis, count, file_id, units, amounts, sources)
+                VALUES ((SELECT id FROM current_blocks WHERE period = ? AND indicator_id = ? AND basis = ?), ?, ?, ?, ?, ?, x'', x'', x'')
+                """,
+            arguments: [key.period, key.indicator, key.basis, key.period, key.indicator, key.basis, count, fileId])
     }
 
     /// Inserts what file `fileId` said for `key`.

@@ -6,8 +6,8 @@ import GRDB
 /// source stays the file that first said it); a different value replaces the current one, and a
 /// `fact_revisions` row keeps the old and the new.
 ///
-/// A key with no current block — a new month, the nightly case — becomes the file's values as
-/// they are, without a merge.
+/// A key with no current block — a new month, the nightly case — gets a current block that names
+/// the file's block (no copy of its values), without a merge.
 struct FactWriter {
     let db: Database
     let fileId: Int64
@@ -46,9 +46,8 @@ struct FactWriter {
             }
             try FactBlockStore.insertFileBlock(db, key, file: fileId, block, complete: true)
             guard let (currentId, current) = try FactBlockStore.current(db, key) else {
-                try FactBlockStore.writeCurrent(
-                    db, key, CurrentBlock(units: block.units, amounts: block.amounts, files: Array(repeating: file, count: block.count)),
-                    replacing: nil)
+                // A new key: the file's block is the current one.
+                try FactBlockStore.writeCurrent(db, key, naming: fileId, count: block.count)
                 stored.new += block.count
                 continue
             }

@@ -32,15 +32,11 @@ extension Warehouse {
             // Every current block, a fact per value.
             var facts: [Fact] = []
             facts.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(count), 0) FROM current_blocks") ?? 0)
-            let blocks = try Row.fetchCursor(
-                db, sql: "SELECT period, indicator_id, basis, count, units, amounts, sources FROM current_blocks")
-            while let row = try blocks.next() {
-                let key = BlockKey(period: row[0], indicator: row[1], basis: row[2])
+            try FactBlockStore.forEachCurrentBlock(db) { key, block in
                 let indicatorId = Int(key.indicator)
                 guard indicatorId >= 0, indicatorId < indicatorById.count, case let indicator = indicatorById[indicatorId],
                     indicator >= 0, let period = Period(key: Int(key.period)), let basis = Basis(rawValue: key.basis)
-                else { continue }
-                let block = try FactBlockStore.decodeCurrent(row, key, from: 3)
+                else { return }
                 for position in 0..<block.count {
                     let unitId = Int(block.units[position])
                     guard unitId < unitIndex.count, case let unit = unitIndex[unitId], unit >= 0 else { continue }

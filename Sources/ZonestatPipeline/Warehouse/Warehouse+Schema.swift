@@ -312,7 +312,8 @@ extension Warehouse {
         migrator.registerMigration("v12-fact-blocks") { db in
             // Facts as packed blocks (issue 13, docs/design/packed-facts.md): what each file said
             // per (period, indicator, basis), the current values per (period, indicator, basis)
-            // with each value's source file, and one row per value a file changed. The rows of
+            // with each value's source file (or, when one file gave them all, the name of that
+            // file's block), and one row per value a file changed. The rows of
             // `facts` move over (FactBlockMigration), then the table goes.
             try db.execute(
                 sql: """
@@ -327,10 +328,13 @@ extension Warehouse {
                     CREATE UNIQUE INDEX fact_blocks_key ON fact_blocks(period, indicator_id, basis, file_id);
                     CREATE INDEX fact_blocks_file ON fact_blocks(file_id);
 
+                    -- file_id set: the current values are exactly that file's block of the key
+                    -- (a month one file gave, the common case), and the BLOBs are empty.
                     CREATE TABLE current_blocks (
                         id INTEGER PRIMARY KEY,
                         period INTEGER NOT NULL, indicator_id INTEGER NOT NULL, basis INTEGER NOT NULL,
                         count INTEGER NOT NULL,
+                        file_id INTEGER REFERENCES ledger(id),
                         units BLOB NOT NULL, amounts BLOB NOT NULL, sources BLOB NOT NULL
                     );
                     CREATE UNIQUE INDEX current_blocks_key ON current_blocks(period, indicator_id, basis);
