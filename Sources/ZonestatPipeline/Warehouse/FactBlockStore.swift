@@ -66,19 +66,18 @@ enum FactBlockStore {
     }
 
     /// Every current block of `period` (all periods when nil), optionally of one indicator and
-    /// basis, in key order; with `holding`, only the blocks that hold a value of that unit
-    /// (found by a binary search in the encoded ids, the others not decoded).
+    /// basis, in key order.
     static func currentBlocks(
-        _ db: Database, period: Int32? = nil, indicatorId: Int64? = nil, basis: Int? = nil, holding unit: Int64? = nil
+        _ db: Database, period: Int32? = nil, indicatorId: Int64? = nil, basis: Int? = nil
     ) throws -> [(BlockKey, CurrentBlock)] {
         var blocks: [(BlockKey, CurrentBlock)] = []
-        try forEachCurrentBlock(db, period: period, indicatorId: indicatorId, basis: basis, holding: unit) { blocks.append(($0, $1)) }
+        try forEachCurrentBlock(db, period: period, indicatorId: indicatorId, basis: basis) { blocks.append(($0, $1)) }
         return blocks
     }
 
-    /// ``currentBlocks(_:period:indicatorId:basis:holding:)`` one block at a time.
+    /// ``currentBlocks(_:period:indicatorId:basis:)`` one block at a time.
     static func forEachCurrentBlock(
-        _ db: Database, period: Int32? = nil, indicatorId: Int64? = nil, basis: Int? = nil, holding unit: Int64? = nil,
+        _ db: Database, period: Int32? = nil, indicatorId: Int64? = nil, basis: Int? = nil,
         _ body: (BlockKey, CurrentBlock) throws -> Void
     ) throws {
         var filters: [String] = [], arguments: StatementArguments = []
@@ -101,13 +100,62 @@ enum FactBlockStore {
             arguments: arguments)
         while let row = try cursor.next() {
             let key = BlockKey(period: row[1], indicator: row[2], basis: row[3])
-            if let unit, let narrow = UInt32(exactly: unit), let units = row[5] as Data? {
-                let count: Int = row[4]
-                // A column of the wrong length is decoded below, which names the broken block.
-                if units.count == count * 4, FactBlock.position(of: narrow, inEncoded: units, count: count) == nil { continue }
-            }
             try body(key, try decodeCurrent(row, key))
         }
+    }
+
+    /// The current value of `unit` in every block of `period` (all when nil) and `indicatorId`
+    /// (all when nil) that holds one: a binary search in each block's encoded ids, and only the
+    /// found value's amount and source read (what one unit's history needs of millions).
+    static func currentValues(_ db: Database, unit: Int64, period: Int32?, indicatorId: Int64?) throws
+        -> [(key: BlockKey, amount: Int64, file: Int64)]
+    {
+        guard let narrow = UInt32(exactly: unit) else { return [] }
+        var filters: [String] = [], arguments: StatementArguments = []
+        if let period {
+            filters.append("c.period = ?")
+            _ = arguments.append(contentsOf: [period])
+        }
+        if let indicatorId {
+            filters.append("c.indicator_id = ?")
+            _ = arguments.append(contentsOf: [indicatorId])
+        }
+        let cursor = try Row.fetchCursor(
+            db, sql: currentColumns + (filters.isEmpty ? "" : " WHERE " + filters.joined(separator: " AND ")), arguments: arguments)
+        var found: [(key: BlockKey, amount: Int64, file: Int64)] = []
+        while let row = try cursor.next() {
+            let key = BlockKey(period: row[1], indicator: row[2], basis: row[3])
+            let count: Int = row[4], file: Int64? = row[8]
+            guard let units = row[5] as Data?, let amounts = row[6] as Data?, units.count == count * 4, amounts.count == count * 8
+            else {
+                _ = try decodeCurrent(row, key)  // names what is broken
+                continue
+            }
+            guard let position = FactBlock.position(of: narrow, inEncoded: units, count: count) else { continue }
+            let amount = amounts.withUnsafeBytes { Int64(littleEndian: $0.loadUnaligned(fromByteOffset: position * 8, as: Int64.self)) }
+            if let file {
+                found.append((key, amount, file))
+                continue
+            }
+            let sources: Data = row[7]
+            var source: Int64?
+            if sources.count % 8 == 0, let runs = PackedColumn.uint32s(sources, count: sources.count / 4) {
+                var start = 0
+                for run in stride(from: 0, to: runs.count, by: 2) {
+                    start += Int(runs[run + 1])
+                    if position < start {
+                        source = Int64(runs[run])
+                        break
+                    }
+                }
+            }
+            guard let source else {
+                _ = try decodeCurrent(row, key)
+                continue
+            }
+            found.append((key, amount, source))
+        }
+        return found
     }
 
     /// Writes the current block of `key`: a new row, or the row `id` replaced.

@@ -104,11 +104,9 @@ extension Warehouse {
         }
         var current: [ValueKey: (amount: Int64, file: Int64)] = [:]
         if let unit {
-            // One unit: a binary search in each block's encoded ids; only a block holding the unit
-            // is decoded.
-            for (key, block) in try FactBlockStore.currentBlocks(db, period: period, indicatorId: indicatorId, holding: unit) {
-                guard let narrow = UInt32(exactly: unit), let position = block.position(of: narrow) else { continue }
-                current[ValueKey(key: key, unit: unit)] = (block.amounts[position], Int64(block.files[position]))
+            // One unit: a binary search in each block's encoded ids, its value alone read.
+            for value in try FactBlockStore.currentValues(db, unit: unit, period: period, indicatorId: indicatorId) {
+                current[ValueKey(key: value.key, unit: unit)] = (value.amount, value.file)
             }
         } else {
             for (key, block) in try FactBlockStore.currentBlocks(db, period: period, indicatorId: indicatorId) {
