@@ -97,8 +97,15 @@ enum FactBlockMigration {
             }
             // Revisions: each superseded row with the row of the file that superseded it.
             var byVintage: [VintageKey: (amount: Int64, line: Int64)] = [:]
+            var wanted = Set<VintageKey>()
             for row in rows {
-                byVintage[VintageKey(unit: row.unit, indicator: row.indicator, basis: row.basis, file: row.file)] = (row.amount, row.line)
+                if let newFile = row.supersededBy {
+                    wanted.insert(VintageKey(unit: row.unit, indicator: row.indicator, basis: row.basis, file: newFile))
+                }
+            }
+            for row in rows where !wanted.isEmpty {
+                let key = VintageKey(unit: row.unit, indicator: row.indicator, basis: row.basis, file: row.file)
+                if wanted.contains(key) { byVintage[key] = (row.amount, row.line) }
             }
             for row in rows {
                 guard let newFile = row.supersededBy else { continue }

@@ -30,7 +30,15 @@ public final class Warehouse: Sendable {
             queue = try DatabaseQueue(path: path, configuration: configuration)
             let unknown = try Warehouse.unknownMigrations(queue)
             guard unknown.isEmpty else { throw WarehouseError.newerSchema(path: path, unknown: unknown) }
+            let applied = try queue.read { try Warehouse.migrator.appliedIdentifiers($0) }
             try Warehouse.migrator.migrate(queue)
+            // Facts moved into blocks leave the old table's pages free: given back once, the copy
+            // VACUUM makes kept on disk (in memory it would take the warehouse's size).
+            if !applied.isEmpty, !applied.contains("v12-fact-blocks") {
+                try queue.writeWithoutTransaction { db in
+                    try db.execute(sql: "PRAGMA temp_store = FILE; VACUUM; PRAGMA temp_store = MEMORY;")
+                }
+            }
         } catch let error as WarehouseError {
             throw error
         } catch {
