@@ -23,6 +23,25 @@ struct FactBlockTests {
         #expect(try CurrentBlock.decode(count: 4, units: stored.units, amounts: stored.amounts, sources: stored.sources, place) == current)
     }
 
+    @Test("amounts that are 32-bit steps of one power of ten take 4 bytes each; others 8; both exact")
+    func narrowedAmounts() throws {
+        let thousands: [Int64] = [400_000_000, -1_230_000_000, 0, 20_000_000_000_000]  // 40 千元, −123 千元, 0, 20 亿元
+        let narrow = PackedColumn.encodeAmounts(thousands)
+        #expect(narrow.count == 4 * 4 + 1 && narrow.last == 7)
+        #expect(PackedColumn.amounts(narrow, count: 4) == thousands)
+        #expect((0..<4).map { PackedColumn.amount(at: $0, in: narrow, count: 4) } == thousands)
+        let wide: [Int64] = [30_000_000_000 * 10_000_000, 1, Int64.min]
+        #expect(PackedColumn.encodeAmounts(wide).count == 24 && PackedColumn.amounts(PackedColumn.encodeAmounts(wide), count: 3) == wide)
+        #expect(PackedColumn.encodeAmounts([12_345]).count == 5 && PackedColumn.amounts(PackedColumn.encodeAmounts([12_345]), count: 1) == [12_345])
+        // An exponent whose product leaves 64 bits, or one past 10¹⁸, is refused, not wrapped.
+        var damaged = PackedColumn.encode([UInt32(Int32.max)])
+        damaged.append(18)
+        #expect(PackedColumn.amounts(damaged, count: 1) == nil)
+        damaged[damaged.count - 1] = 19
+        #expect(PackedColumn.amounts(damaged, count: 1) == nil)
+        #expect(PackedColumn.amounts(narrow, count: 3) == nil)
+    }
+
     @Test("a broken block is refused, naming its period, indicator, basis and file")
     func brokenBlocks() throws {
         let unordered = FactBlock(units: [5, 5], amounts: [1, 2], lines: [1, 2])

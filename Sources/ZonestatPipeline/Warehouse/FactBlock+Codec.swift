@@ -1,6 +1,7 @@
 import Foundation
 
-/// The one reader and writer of the fact blocks' BLOBs (little-endian, through ``PackedColumn``):
+/// The one reader and writer of the fact blocks' BLOBs (little-endian, through ``PackedColumn``;
+/// amounts narrowed to 32-bit steps of a power of ten where a block allows):
 /// decoding checks every length against the row's count, the unit ids' strict order and, for a
 /// current block, that its source runs cover its values; encoding checks the same before writing.
 extension FactBlock {
@@ -17,7 +18,7 @@ extension FactBlock {
         }
         try FactBlock.checkAscending(units, `where`)
         return Encoded(
-            count: count, units: PackedColumn.encode(units), amounts: PackedColumn.encode(amounts),
+            count: count, units: PackedColumn.encode(units), amounts: PackedColumn.encodeAmounts(amounts),
             lines: PackedColumn.encode(lines))
     }
 
@@ -25,7 +26,7 @@ extension FactBlock {
         -> FactBlock
     {
         guard let unitIds = PackedColumn.uint32s(units, count: count),
-            let values = PackedColumn.int64s(amounts, count: count),
+            let values = PackedColumn.amounts(amounts, count: count),
             let lineNumbers = PackedColumn.uint32s(lines, count: count)
         else { throw with(`where`, "a packed column does not hold \(count) values") }
         try checkAscending(unitIds, `where`)
@@ -64,7 +65,7 @@ extension CurrentBlock {
             index = end
         }
         return Encoded(
-            count: count, units: PackedColumn.encode(units), amounts: PackedColumn.encode(amounts),
+            count: count, units: PackedColumn.encode(units), amounts: PackedColumn.encodeAmounts(amounts),
             sources: PackedColumn.encode(runs))
     }
 
@@ -72,7 +73,7 @@ extension CurrentBlock {
         -> CurrentBlock
     {
         guard let unitIds = PackedColumn.uint32s(units, count: count),
-            let values = PackedColumn.int64s(amounts, count: count),
+            let values = PackedColumn.amounts(amounts, count: count),
             sources.count % 8 == 0, let runs = PackedColumn.uint32s(sources, count: sources.count / 4)
         else { throw with(`where`, "a packed column does not hold \(count) values") }
         try FactBlock.checkAscending(unitIds, `where`)

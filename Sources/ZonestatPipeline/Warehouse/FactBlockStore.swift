@@ -126,13 +126,15 @@ enum FactBlockStore {
         while let row = try cursor.next() {
             let key = BlockKey(period: row[1], indicator: row[2], basis: row[3])
             let count: Int = row[4], file: Int64? = row[8]
-            guard let units = row[5] as Data?, let amounts = row[6] as Data?, units.count == count * 4, amounts.count == count * 8
-            else {
+            guard let units = row[5] as Data?, let amounts = row[6] as Data?, units.count == count * 4 else {
                 _ = try decodeCurrent(row, key)  // names what is broken
                 continue
             }
             guard let position = FactBlock.position(of: narrow, inEncoded: units, count: count) else { continue }
-            let amount = amounts.withUnsafeBytes { Int64(littleEndian: $0.loadUnaligned(fromByteOffset: position * 8, as: Int64.self)) }
+            guard let amount = PackedColumn.amount(at: position, in: amounts, count: count) else {
+                _ = try decodeCurrent(row, key)
+                continue
+            }
             if let file {
                 found.append((key, amount, file))
                 continue

@@ -52,4 +52,72 @@ enum PackedColumn {
             }
         }
     }
+
+    // MARK: Amounts, narrowed where they allow
+
+    /// Amounts (`Amount.raw`), as 32-bit multiples of one power of ten when every value is such a
+    /// multiple that fits (a file in 千元 with a decimal or none: 4 bytes a value and one byte for
+    /// the exponent, after the values), else as 64-bit integers. The two lengths (count × 4 + 1,
+    /// count × 8) never coincide, so the length says which.
+    static func encodeAmounts(_ values: [Int64]) -> Data {
+        guard !values.isEmpty else { return Data() }
+        var exponent = 18
+        for value in values where value != 0 && exponent > 0 {
+            var zeros = 0, rest = value
+            while zeros < exponent, rest % 10 == 0 {
+                rest /= 10
+                zeros += 1
+            }
+            exponent = zeros
+        }
+        let scale = powersOfTen[exponent]
+        var narrow: [UInt32] = []
+        narrow.reserveCapacity(values.count)
+        for value in values {
+            guard let step = Int32(exactly: value / scale) else { return encode(values) }
+            narrow.append(UInt32(bitPattern: step))
+        }
+        var data = encode(narrow)
+        data.append(UInt8(exponent))
+        return data
+    }
+
+    /// `count` amounts as ``encodeAmounts(_:)`` wrote them; nil when `data` is neither length,
+    /// or a narrowed value times its power of ten leaves 64 bits.
+    static func amounts(_ data: Data, count: Int) -> [Int64]? {
+        guard count >= 0 else { return nil }
+        if data.count == count * 8 { return int64s(data, count: count) }
+        guard data.count == count * 4 + 1, let exponent = data.last, Int(exponent) < powersOfTen.count else { return nil }
+        let scale = powersOfTen[Int(exponent)]
+        var values: [Int64] = []
+        values.reserveCapacity(count)
+        let fits = data.withUnsafeBytes { raw -> Bool in
+            for offset in 0..<count {
+                let step = Int64(Int32(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset * 4, as: UInt32.self))))
+                let (value, overflow) = step.multipliedReportingOverflow(by: scale)
+                if overflow { return false }
+                values.append(value)
+            }
+            return true
+        }
+        return fits ? values : nil
+    }
+
+    /// The amount at `position` of an encoded amounts column of `count` values, read alone; nil
+    /// when the column is neither length or the value leaves 64 bits.
+    static func amount(at position: Int, in data: Data, count: Int) -> Int64? {
+        guard position >= 0, position < count else { return nil }
+        return data.withUnsafeBytes { raw -> Int64? in
+            if data.count == count * 8 {
+                return Int64(littleEndian: raw.loadUnaligned(fromByteOffset: position * 8, as: Int64.self))
+            }
+            guard data.count == count * 4 + 1, Int(raw[count * 4]) < powersOfTen.count else { return nil }
+            let step = Int64(Int32(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: position * 4, as: UInt32.self))))
+            let (value, overflow) = step.multipliedReportingOverflow(by: powersOfTen[Int(raw[count * 4])])
+            return overflow ? nil : value
+        }
+    }
+
+    /// 10⁰ … 10¹⁸.
+    private static let powersOfTen: [Int64] = (0...18).map { exponent in (0..<exponent).reduce(Int64(1)) { product, _ in product * 10 } }
 }
