@@ -101,21 +101,37 @@ struct FactWriter {
     }
 
     /// The positions of `facts` grouped by (period, indicator id, basis), in key order, each
-    /// group sorted by unit id. A file lists its units in its own order, mostly that of their ids
-    /// (new units get ids in file order), so a group is sorted only when it is not already.
+    /// group sorted by unit id: the facts bucketed by unit (one counting pass), then the units
+    /// walked in id order, each fact appended to its key's group — no sort of the facts.
     static func groups(_ facts: [ExtractedFact], unitIds: [Int64], indicatorIds: [Int64]) -> [(BlockKey, [Int32])] {
-        var byKey: [BlockKey: [Int32]] = [:]
+        let unitCount = unitIds.count
+        var starts = [Int](repeating: 0, count: unitCount + 1)
+        for fact in facts { starts[Int(fact.unit) + 1] += 1 }
+        for unit in 0..<unitCount { starts[unit + 1] += starts[unit] }
+        var next = starts
+        var byUnit = [Int32](repeating: 0, count: facts.count)
         for (index, fact) in facts.enumerated() {
-            let key = BlockKey(period: fact.period, indicator: indicatorIds[Int(fact.indicator)], basis: Int(fact.basis.rawValue))
-            byKey[key, default: []].append(Int32(index))
+            byUnit[next[Int(fact.unit)]] = Int32(index)
+            next[Int(fact.unit)] += 1
         }
-        return byKey.keys.sorted().map { key in
-            var group = byKey[key] ?? []
-            let unit = { (index: Int32) in unitIds[Int(facts[Int(index)].unit)] }
-            if !group.indices.dropFirst().allSatisfy({ unit(group[$0 - 1]) <= unit(group[$0]) }) {
-                group.sort { (unit($0), $0) < (unit($1), $1) }
+        var unitOrder = Array(0..<unitCount)
+        if !unitOrder.indices.dropFirst().allSatisfy({ unitIds[$0 - 1] <= unitIds[$0] }) {
+            unitOrder.sort { (unitIds[$0], $0) < (unitIds[$1], $1) }
+        }
+        var groupOf: [BlockKey: Int] = [:], keys: [BlockKey] = [], groups: [[Int32]] = []
+        for unit in unitOrder {
+            for slot in starts[unit]..<starts[unit + 1] {
+                let index = byUnit[slot], fact = facts[Int(index)]
+                let key = BlockKey(period: fact.period, indicator: indicatorIds[Int(fact.indicator)], basis: Int(fact.basis.rawValue))
+                if let group = groupOf[key] {
+                    groups[group].append(index)
+                } else {
+                    groupOf[key] = groups.count
+                    keys.append(key)
+                    groups.append([index])
+                }
             }
-            return (key, group)
         }
+        return keys.indices.sorted { keys[$0] < keys[$1] }.map { (keys[$0], groups[$0]) }
     }
 }
