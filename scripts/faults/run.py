@@ -9,7 +9,7 @@ see nothing published or the whole run.
 
 Prints the figures: kill points per stage, reruns converged, and any divergence (exit 1).
 """
-import argparse, os, shutil, sqlite3, subprocess, sys, tempfile
+import argparse, os, shutil, sqlite3, struct, subprocess, sys, tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SAMPLE = os.path.join(ROOT, "sample-data", "inbox")
@@ -71,6 +71,37 @@ def published(workspace):
         files["latest → manifest period"] = open(os.path.join(latest, "manifest.json"), "rb").read().split(b'"period"')[1][:12]
     return files
 
+def amounts_of(blob, count):
+    """A block's amounts column (docs/design/packed-facts.md): i64s, or i32 steps and an exponent."""
+    if len(blob) == count * 8:
+        return list(struct.unpack(f"<{count}q", blob))
+    return [v * 10 ** blob[-1] for v in struct.unpack(f"<{count}i", blob[:-1])]
+
+def fact_blocks(db):
+    """The fact blocks and current blocks decoded, by credit code, file name and indicator code."""
+    codes = dict(db.execute("SELECT id, credit_code FROM units"))
+    files = dict(db.execute("SELECT id, file_name FROM ledger"))
+    indicators = dict(db.execute("SELECT id, code FROM indicators"))
+    said, by_key = [], {}
+    for file_id, period, ind, basis, count, units, amounts, lines in db.execute(
+            "SELECT file_id, period, indicator_id, basis, count, units, amounts, lines FROM fact_blocks"):
+        ids = struct.unpack(f"<{count}I", units)
+        by_key[(file_id, period, ind, basis)] = (ids, amounts_of(amounts, count))
+        said.append((files[file_id], period, indicators[ind], basis,
+                     tuple(zip((codes[u] for u in ids), amounts_of(amounts, count), struct.unpack(f"<{count}I", lines)))))
+    current = []
+    for period, ind, basis, count, file_id, units, amounts, sources in db.execute(
+            "SELECT period, indicator_id, basis, count, file_id, units, amounts, sources FROM current_blocks"):
+        if file_id is not None:
+            ids, values = by_key[(file_id, period, ind, basis)]
+            origins = [file_id] * count
+        else:
+            ids, values = struct.unpack(f"<{count}I", units), amounts_of(amounts, count)
+            runs = struct.unpack(f"<{len(sources) // 4}I", sources)
+            origins = [f for f, n in zip(runs[0::2], runs[1::2]) for _ in range(n)]
+        current += [(codes[u], period, indicators[ind], basis, a, files[f]) for u, a, f in zip(ids, values, origins)]
+    return {"fact_blocks": sorted(said, key=repr), "current_blocks": sorted(current, key=repr)}
+
 def state(workspace):
     """Everything a user could check after a run: the warehouse's content (not run ids or
     times), the folders, and what is published."""
@@ -78,9 +109,11 @@ def state(workspace):
     q = lambda sql: sorted(map(tuple, db.execute(sql).fetchall()), key=repr)
     result = {
         "ledger": q("SELECT sha256, file_name, size, status, stored_as, kind, rows, periods, errors, warnings FROM ledger"),
-        "facts": q("""SELECT u.credit_code, f.period, i.code, f.basis, f.amount, l.file_name, s.file_name
-                      FROM facts f JOIN units u ON u.id = f.unit_id JOIN indicators i ON i.id = f.indicator_id
-                      JOIN ledger l ON l.id = f.file_id LEFT JOIN ledger s ON s.id = f.superseded_by"""),
+        **fact_blocks(db),
+        "fact_revisions": q("""SELECT u.credit_code, r.period, i.code, r.basis, r.old_amount, lo.file_name, r.old_line,
+                                      r.new_amount, ln.file_name, r.new_line
+                               FROM fact_revisions r JOIN units u ON u.id = r.unit_id JOIN indicators i ON i.id = r.indicator_id
+                               JOIN ledger lo ON lo.id = r.old_file_id JOIN ledger ln ON ln.id = r.new_file_id"""),
         "problems": q("SELECT l.file_name, p.code, p.line, p.column_name, p.value FROM problems p JOIN ledger l ON l.id = p.file_id"),
         "targets": q("SELECT year, indicator, target_amount, target_growth, superseded_by IS NULL FROM targets"),
     }
