@@ -88,3 +88,17 @@ struct SplitMix {
         return z ^ (z >> 31)
     }
 }
+
+@Suite("CSVParser.lineCount")
+struct CSVLineCountTests {
+    @Test func countsEveryNewlinePlusOne() {
+        var generator = SplitMix(seed: 7)
+        for length in 0..<200 {
+            let bytes = (0..<length).map { _ -> UInt8 in
+                let pick = generator.next() % 5
+                return pick == 0 ? 0x0A : pick == 1 ? 0x8A : pick == 2 ? 0x0B : UInt8(truncatingIfNeeded: generator.next())
+            }
+            #expect(CSVParser.lineCount(in: bytes) == 1 + bytes.count { $0 == 0x0A })
+        }
+    }
+}

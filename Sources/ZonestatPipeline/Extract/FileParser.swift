@@ -35,9 +35,11 @@ public struct FileParser: Sendable {
             return ParsedFile(name: name, problem: Problem(file: name, code: .notATable, message: FileSignature.notATableMessage(what)))
         }
         var parsed = ParsedFile(name: name)
-        var router = RecordRouter(config: config, matcher: matcher, file: name)
+        var router: RecordRouter
         do {
             let text = try EncodingDetector.decode(bytes)
+            router = RecordRouter(
+                config: config, matcher: matcher, file: name, expectedRecords: CSVParser.lineCount(in: text.utf8))
             let delimiter = DelimiterSniffer.sniff(text.utf8)
             parsed.encoding = text.encoding.label
             parsed.delimiter = DelimiterName.name(of: delimiter)

@@ -32,11 +32,15 @@ struct RecordRouter {
     private var footerOpened = false
     /// The layout of a wide or long file, once decided.
     private var layout: FileLayout?
+    /// At most how many records the file holds (its lines), to size what the reader collects
+    /// once instead of growing it row by row; 0 when unknown.
+    private let expectedRecords: Int
 
-    init(config: PipelineConfig, matcher: HeaderMatcher, file: String) {
+    init(config: PipelineConfig, matcher: HeaderMatcher, file: String, expectedRecords: Int = 0) {
         self.config = config
         self.matcher = matcher
         self.file = file
+        self.expectedRecords = expectedRecords
         detector = LayoutDetector(matcher: matcher)
     }
 
@@ -102,7 +106,9 @@ struct RecordRouter {
         switch layout.kind {
         case .wide:
             let headerLine = layout.dataStart > 0 ? head[layout.dataStart - 1].line : 1
-            wide = WideFileReader(config: config, layout: layout, file: file, headerLine: headerLine, into: &parsed)
+            wide = WideFileReader(
+                config: config, layout: layout, file: file, headerLine: headerLine,
+                expectedRows: max(0, expectedRecords - layout.dataStart), into: &parsed)
             for record in rows { record.withRawRecord { readData($0, into: &parsed) } }
             head = []
         case .long:

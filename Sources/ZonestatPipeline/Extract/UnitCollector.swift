@@ -10,6 +10,12 @@ struct UnitCollector {
     /// alphabet; kept so that a code that had none would still be found.
     private var unkeyed: [String: Int32] = [:]
 
+    /// Makes room for `count` units.
+    mutating func reserveCapacity(_ count: Int) {
+        units.reserveCapacity(count)
+        index.reserveCapacity(count)
+    }
+
     /// The unit's index, registering it or updating its details when `period` is the latest yet.
     mutating func add(
         code: String, name: String, industry: String?, area: String?, period: Int, checkOK: Bool

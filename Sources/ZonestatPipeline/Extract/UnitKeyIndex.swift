@@ -18,6 +18,14 @@ struct UnitKeyIndex {
     /// `slots.count - 1`; the table size is a power of two.
     private var mask = 1023
 
+    /// Makes the table large enough for `count` keys without growing.
+    mutating func reserveCapacity(_ count: Int) {
+        var size = slots.count
+        while count * 2 > size { size *= 2 }
+        guard size > slots.count else { return }
+        rehash(into: size)
+    }
+
     /// The position stored for `key`, or, when there is none, stores `position` and returns nil.
     mutating func position(of key: UInt128, orInsert position: Int32) -> Int32? {
         var slot = UnitKeyIndex.hash(key) & mask
@@ -33,8 +41,12 @@ struct UnitKeyIndex {
     }
 
     private mutating func grow() {
+        rehash(into: slots.count * 2)
+    }
+
+    private mutating func rehash(into size: Int) {
         let old = slots
-        slots = [Slot](repeating: Slot(), count: old.count * 2)
+        slots = [Slot](repeating: Slot(), count: size)
         mask = slots.count - 1
         for entry in old where entry.position >= 0 {
             var slot = UnitKeyIndex.hash(entry.key) & mask

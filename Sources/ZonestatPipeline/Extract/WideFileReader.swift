@@ -46,8 +46,13 @@ struct WideFileReader {
     private let statedPeriod: Period?
 
     /// Prepares to read the rows after the header; `headerLine` is the header's last line,
-    /// where a missing unit is reported.
-    init(config: PipelineConfig, layout: FileLayout, file: String, headerLine: Int, into parsed: inout ParsedFile) {
+    /// where a missing unit is reported. Room is made for the facts and units of
+    /// `expectedRows` rows (at most the rows to come; 0 when unknown), at most one fact per
+    /// amount column a row.
+    init(
+        config: PipelineConfig, layout: FileLayout, file: String, headerLine: Int, expectedRows: Int = 0,
+        into parsed: inout ParsedFile
+    ) {
         self.file = file
         self.layout = layout
         var cells = CellReader(file: file, headers: layout.headers)
@@ -76,6 +81,10 @@ struct WideFileReader {
             parsed.columnIndices["\(column.indicator)|\(column.basis.id)"] = column.index
         }
         self.cells = cells
+        if expectedRows > 0 {
+            parsed.facts.reserveCapacity(parsed.facts.count + expectedRows * layout.amounts.count)
+            units.reserveCapacity(expectedRows)
+        }
         unread = UnreadCells(layout: layout)
         self.columns = columns
         self.checksSubsets = !parents.isEmpty
