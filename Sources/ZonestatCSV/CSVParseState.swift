@@ -122,6 +122,23 @@ struct CSVParseState {
         var count = 0
         var start = 0
         var index = 0
+        // Eight bytes at a time: a quote or CR anywhere sends the line to libcsv; each
+        // delimiter ends a cell.
+        let delimiters = Self.ones &* UInt64(delimiter), quotes = Self.ones &* UInt64(quote)
+        let carriageReturns = Self.ones &* 0x0D
+        let raw = UnsafeRawPointer(base)
+        while index + 8 <= end {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            if Self.zeroBytes(word ^ quotes) | Self.zeroBytes(word ^ carriageReturns) != 0 { return false }
+            var found = Self.zeroBytes(word ^ delimiters)
+            while found != 0 {
+                let at = index + found.trailingZeroBitCount >> 3
+                guard record(cell: start, to: at, of: base, count: &count) else { return false }
+                start = at + 1
+                found &= found &- 1
+            }
+            index += 8
+        }
         while index < end {
             let byte = base[index]
             if byte == delimiter {
@@ -139,6 +156,15 @@ struct CSVParseState {
             ends: UnsafeBufferPointer(rebasing: cellEnds[..<count]), line: line, byteOffset: offset))
         forgetEarlierLines()
         return true
+    }
+
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+
+    /// The high bit of each byte of `word` that is zero, and no other bit.
+    @inline(__always)
+    private static func zeroBytes(_ word: UInt64) -> UInt64 {
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return ~(((word & low) &+ low) | word) & ~low
     }
 
     /// Notes the bounds of a plain line's cell `count`; false when the cell starts or ends

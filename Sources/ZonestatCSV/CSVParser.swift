@@ -157,29 +157,6 @@ public final class CSVParser {
         state.pointee.reset()
     }
 
-    /// How many lines `text` has (its `\n` bytes, plus one): at most that many records. Eight
-    /// bytes at a time, for sizing what a reader collects before reading.
-    public static func lineCount(in text: [UInt8]) -> Int {
-        text.withUnsafeBytes { raw in
-            guard let base = raw.baseAddress else { return 1 }
-            let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
-            var count = 1
-            var index = 0
-            while index + 8 <= raw.count {
-                let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self) ^ (ones &* 0x0A)
-                // A byte's high bit set exactly where the byte is zero (a newline before the xor).
-                let zero = ~(((word & ~high) &+ ~high) | word) & high
-                count += zero.nonzeroBitCount
-                index += 8
-            }
-            while index < raw.count {
-                if base.load(fromByteOffset: index, as: UInt8.self) == 0x0A { count += 1 }
-                index += 1
-            }
-            return count
-        }
-    }
-
     private var context: UnsafeMutableRawPointer { UnsafeMutableRawPointer(state) }
 
     /// The error for a `csv_parse` that stopped at `offset`, on the byte `offending`.

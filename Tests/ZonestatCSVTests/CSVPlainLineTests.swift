@@ -54,13 +54,13 @@ struct CSVPlainLineTests {
     /// letters, a multi-byte character) read the same both ways.
     @Test func randomTextReadsAsLibcsvReadsIt() {
         let alphabet: [[UInt8]] = [
-            [0x2C], [0x2C], [0x22], [0x20], [0x09], [0x0D], [0x0A], [0x0A], [0x61], [0x62], [0x31], [0x2E], [0x3B],
+            [0x2C], [0x2C], [0x22], [0x20], [0x09], [0x0D], [0x0A], [0x61], [0x61], [0x61], [0x62], [0x31], [0x2E], [0x3B],
             Array("丰".utf8),
         ]
         var generator = SplitMix(seed: 13)
         for _ in 0..<3000 {
             var bytes: [UInt8] = []
-            for _ in 0..<Int(generator.next() % 40) {
+            for _ in 0..<Int(generator.next() % 160) {
                 bytes += alphabet[Int(generator.next() % UInt64(alphabet.count))]
             }
             for delimiter in [UInt8(ascii: ","), 0x09] {
@@ -86,19 +86,5 @@ struct SplitMix {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
-    }
-}
-
-@Suite("CSVParser.lineCount")
-struct CSVLineCountTests {
-    @Test func countsEveryNewlinePlusOne() {
-        var generator = SplitMix(seed: 7)
-        for length in 0..<200 {
-            let bytes = (0..<length).map { _ -> UInt8 in
-                let pick = generator.next() % 5
-                return pick == 0 ? 0x0A : pick == 1 ? 0x8A : pick == 2 ? 0x0B : UInt8(truncatingIfNeeded: generator.next())
-            }
-            #expect(CSVParser.lineCount(in: bytes) == 1 + bytes.count { $0 == 0x0A })
-        }
     }
 }

@@ -39,7 +39,7 @@ public struct FileParser: Sendable {
         do {
             let text = try EncodingDetector.decode(bytes)
             router = RecordRouter(
-                config: config, matcher: matcher, file: name, expectedRecords: CSVParser.lineCount(in: text.utf8))
+                config: config, matcher: matcher, file: name, textBytes: text.utf8.count)
             let delimiter = DelimiterSniffer.sniff(text.utf8)
             parsed.encoding = text.encoding.label
             parsed.delimiter = DelimiterName.name(of: delimiter)

@@ -32,15 +32,15 @@ struct RecordRouter {
     private var footerOpened = false
     /// The layout of a wide or long file, once decided.
     private var layout: FileLayout?
-    /// At most how many records the file holds (its lines), to size what the reader collects
-    /// once instead of growing it row by row; 0 when unknown.
-    private let expectedRecords: Int
+    /// The bytes of the file's text, to size what the reader collects once instead of growing
+    /// it row by row; 0 when unknown.
+    private let textBytes: Int
 
-    init(config: PipelineConfig, matcher: HeaderMatcher, file: String, expectedRecords: Int = 0) {
+    init(config: PipelineConfig, matcher: HeaderMatcher, file: String, textBytes: Int = 0) {
         self.config = config
         self.matcher = matcher
         self.file = file
-        self.expectedRecords = expectedRecords
+        self.textBytes = textBytes
         detector = LayoutDetector(matcher: matcher)
     }
 
@@ -108,7 +108,7 @@ struct RecordRouter {
             let headerLine = layout.dataStart > 0 ? head[layout.dataStart - 1].line : 1
             wide = WideFileReader(
                 config: config, layout: layout, file: file, headerLine: headerLine,
-                expectedRows: max(0, expectedRecords - layout.dataStart), into: &parsed)
+                expectedRows: expectedRows(after: layout.dataStart), into: &parsed)
             for record in rows { record.withRawRecord { readData($0, into: &parsed) } }
             head = []
         case .long:
@@ -118,6 +118,18 @@ struct RecordRouter {
         case .targets, .priceIndex:
             whole = layout
         }
+    }
+
+    /// About how many data rows the file holds, from the bytes its first data rows take (a
+    /// quarter more, as later rows may be shorter); 0 when the head has too few of them.
+    private func expectedRows(after dataStart: Int) -> Int {
+        let rows = head[dataStart...]
+        guard rows.count >= 2, let first = rows.first, let last = rows.last, last.byteOffset > first.byteOffset else {
+            return 0
+        }
+        let perRow = Double(last.byteOffset - first.byteOffset) / Double(rows.count - 1)
+        let estimate = Double(textBytes - first.byteOffset) / perRow * 1.25
+        return Int(min(max(estimate, 0), Double(textBytes / 16)))
     }
 
     /// Hands a record after the header to the reader, holding back footer-like lines until it is
