@@ -218,6 +218,14 @@ struct CSVParseState {
         return larger
     }
 
+    /// Takes the next byte fed as the start of physical `line`, at byte `offset`.
+    mutating func start(atLine line: Int, offset: Int) {
+        self.line = line
+        self.offset = offset
+        lineStarts = [offset]
+        firstListedLine = line
+    }
+
     /// Forgets the input, ready for a new one.
     mutating func reset() {
         line = 1

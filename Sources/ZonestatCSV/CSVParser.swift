@@ -118,6 +118,13 @@ public final class CSVParser {
         }
     }
 
+    /// Takes the input as starting at physical `line` and byte `offset` of a larger text, for
+    /// reading a part of it that starts at a record boundary: records and errors then carry
+    /// the line and offset they have in the whole text. Call before any input.
+    public func start(atLine line: Int, offset: Int) {
+        state.pointee.start(atLine: line, offset: offset)
+    }
+
     /// Feeds the next bytes of the input, handing each record they complete to `rows` (not
     /// to the parser's `onRecord`). See ``parse(_:)``.
     public func parse(_ chunk: UnsafeRawBufferPointer, rows: (CSVRawRecord) -> Void) throws {

@@ -8,9 +8,14 @@ public struct FileParser: Sendable {
     public let config: PipelineConfig
     let matcher: HeaderMatcher
 
-    public init(config: PipelineConfig) {
+    /// CSV files of at least this many bytes are read as two halves at once
+    /// (``parseSplit(_:name:)``); `Int.max` reads every file in one pass.
+    public var splitBytes: Int
+
+    public init(config: PipelineConfig, splitBytes: Int = 4 << 20) {
         self.config = config
         self.matcher = HeaderMatcher(config: config)
+        self.splitBytes = splitBytes
     }
 
     /// How many bytes the CSV parser is handed at a time.
@@ -34,6 +39,7 @@ public struct FileParser: Sendable {
         case .binary(let what):
             return ParsedFile(name: name, problem: Problem(file: name, code: .notATable, message: FileSignature.notATableMessage(what)))
         }
+        if bytes.count >= splitBytes, let parsed = parseSplit(bytes, name: name) { return parsed }
         var parsed = ParsedFile(name: name)
         var router: RecordRouter
         do {

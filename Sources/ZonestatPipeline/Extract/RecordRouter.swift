@@ -44,6 +44,46 @@ struct RecordRouter {
         detector = LayoutDetector(matcher: matcher)
     }
 
+    /// A router for a wide file's records from a record boundary after its head on, whose
+    /// layout the file's head decided (``FileParser/parseSplit(_:name:)``): every record goes to a wide reader that
+    /// does not repeat the header's warnings. ``absorb(_:parsed:into:)`` hands its findings to
+    /// the router of the records before.
+    init(
+        config: PipelineConfig, matcher: HeaderMatcher, file: String, continuing layout: FileLayout,
+        expectedRows: Int, into parsed: inout ParsedFile
+    ) {
+        self.init(config: config, matcher: matcher, file: file)
+        deciding = false
+        self.layout = layout
+        codeColumn = layout.fields["credit_code"]
+        wide = WideFileReader(
+            config: config, layout: layout, file: file, headerLine: 1, expectedRows: expectedRows,
+            announcesHeader: false, into: &parsed)
+    }
+
+    /// Takes over what `other` (``init(config:matcher:file:continuing:expectedRows:into:)``)
+    /// found in the records after this router's, `otherParsed` holding its rows, facts and
+    /// problems, as if this router had been handed those records too. False, changing
+    /// nothing, when this is no wide file's router, when it holds back footer-like lines at
+    /// the boundary (data after them makes them an error), or when the readers cannot be
+    /// joined (``WideFileReader/absorb(_:facts:into:)``).
+    mutating func absorb(_ other: RecordRouter, parsed otherParsed: ParsedFile, into parsed: inout ParsedFile) -> Bool {
+        guard var reader = wide, let otherReader = other.wide, pendingFooter.isEmpty else { return false }
+        wide = nil  // the reader's arrays are then changed in place, not copied
+        let joined = reader.absorb(otherReader, facts: otherParsed.facts, into: &parsed)
+        wide = reader
+        guard joined else { return false }
+        parsed.problems += otherParsed.problems
+        parsed.rows += otherParsed.rows
+        parsed.periods.formUnion(otherParsed.periods)
+        pendingFooter = other.pendingFooter
+        footerOpened = other.footerOpened
+        return true
+    }
+
+    /// Whether the records so far were a wide file's, its layout decided.
+    var readsWide: Bool { wide != nil }
+
     /// Takes the next record.
     mutating func take(_ record: CSVRawRecord, into parsed: inout ParsedFile) {
         if wide != nil || long != nil {

@@ -32,8 +32,27 @@ struct UnitKeyIndex {
         rehash(into: size)
     }
 
-    /// The position stored for `key`, or, when there is none, stores `position` and returns nil.
+    /// The keys stored, by position.
+    var storedKeys: [UInt128] { keys }
+
+    /// The position stored for `key`, if any.
+    func position(of key: UInt128) -> Int32? {
+        let hash = UnitKeyIndex.hash(key)
+        let tag = UInt32(truncatingIfNeeded: hash)
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash >> UInt64(shift))
+        while slots[slot].position >= 0 {
+            if slots[slot].tag == tag, keys[Int(slots[slot].position)] == key { return slots[slot].position }
+            slot = (slot + 1) & mask
+        }
+        return nil
+    }
+
+    /// The position stored for `key`, or, when there is none, stores `position` and returns nil
+    /// (a negative `position` is not stored: a look-up only, as the warehouse's unit writer
+    /// asks).
     mutating func position(of key: UInt128, orInsert position: Int32) -> Int32? {
+        guard position >= 0 else { return self.position(of: key) }
         let hash = UnitKeyIndex.hash(key)
         let tag = UInt32(truncatingIfNeeded: hash)
         let mask = slots.count - 1
