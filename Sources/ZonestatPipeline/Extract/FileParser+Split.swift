@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import ZonestatCSV
 import ZonestatCore
 
@@ -29,24 +30,28 @@ extension FileParser {
         utf8.withUnsafeBytes { raw in
             halves.before = UnsafeRawBufferPointer(rebasing: raw[..<boundary])
             halves.after = UnsafeRawBufferPointer(rebasing: raw[boundary...])
-            DispatchQueue.concurrentPerform(iterations: 2) { half in
+            // The second half on a thread of its own (a nested concurrentPerform, inside the
+            // files read in parallel, would run it on this one), the first on this one.
+            let done = DispatchSemaphore(value: 0)
+            let thread = Thread {
                 var parsed = ParsedFile(name: name)
-                if half == 0 {
-                    parsed.encoding = text.encoding.label
-                    parsed.delimiter = DelimiterName.name(of: delimiter)
-                    var router = RecordRouter(config: config, matcher: matcher, file: name, textBytes: boundary)
-                    let read = FileParser.read(halves.before, delimiter: delimiter, line: 1, offset: 0) {
-                        router.take($0, into: &parsed)
-                    }
-                    halves.first = read ? (router, parsed) : nil
-                } else {
-                    let router = secondHalf(
-                        halves.after, layout: layout, line: 1 + FileParser.newlines(in: halves.before),
-                        offset: boundary, rowBytes: rowBytes, delimiter: delimiter, name: name,
-                        into: &parsed)
-                    halves.second = router.map { ($0, parsed) }
-                }
+                let router = secondHalf(
+                    halves.after, layout: layout, line: 1 + FileParser.newlines(in: halves.before),
+                    offset: boundary, rowBytes: rowBytes, delimiter: delimiter, name: name, into: &parsed)
+                halves.second = router.map { ($0, parsed) }
+                done.signal()
             }
+            thread.start()
+            var parsed = ParsedFile(name: name)
+            parsed.encoding = text.encoding.label
+            parsed.delimiter = DelimiterName.name(of: delimiter)
+            // Sized for the whole file: the second half's facts and units are appended.
+            var router = RecordRouter(config: config, matcher: matcher, file: name, textBytes: utf8.count)
+            let read = FileParser.read(halves.before, delimiter: delimiter, line: 1, offset: 0) {
+                router.take($0, into: &parsed)
+            }
+            halves.first = read ? (router, parsed) : nil
+            done.wait()
         }
         guard var (firstRouter, first) = halves.first, let (secondRouter, second) = halves.second else { return nil }
         halves.first = nil  // so that the first half's arrays are changed in place below
@@ -58,7 +63,8 @@ extension FileParser {
     }
 
     /// What the two halves read, each half changing only its own: shared by the two threads
-    /// of ``parseSplit(_:name:)``, which reads it only once both are done.
+    /// of ``parseSplit(_:name:)``, which reads it only once both are done (the semaphore
+    /// orders the second half's writes before the read).
     private final class Halves: @unchecked Sendable {
         var before = UnsafeRawBufferPointer(start: nil, count: 0)
         var after = UnsafeRawBufferPointer(start: nil, count: 0)

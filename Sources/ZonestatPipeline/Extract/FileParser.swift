@@ -9,10 +9,15 @@ public struct FileParser: Sendable {
     let matcher: HeaderMatcher
 
     /// CSV files of at least this many bytes are read as two halves at once
-    /// (``parseSplit(_:name:)``); `Int.max` reads every file in one pass.
+    /// (``parseSplit(_:name:)``); `Int.max` reads every file in one pass. Splitting costs
+    /// some CPU (the halves are joined), so it pays only where a core would otherwise idle:
+    /// callers that read several files at once leave it off.
     public var splitBytes: Int
 
-    public init(config: PipelineConfig, splitBytes: Int = 4 << 20) {
+    /// The size from which a file is worth splitting when a core is free.
+    public static let splitThreshold = 4 << 20
+
+    public init(config: PipelineConfig, splitBytes: Int = .max) {
         self.config = config
         self.matcher = HeaderMatcher(config: config)
         self.splitBytes = splitBytes
