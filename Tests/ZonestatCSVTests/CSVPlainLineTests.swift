@@ -88,3 +88,32 @@ struct SplitMix {
         return z ^ (z >> 31)
     }
 }
+
+@Suite("UTF8Validator against the standard library")
+struct UTF8ValidatorTests {
+    /// Random bytes weighted toward lead and continuation bytes: the first invalid offset is
+    /// where the standard library's decoder first repairs, and nil when it repairs nothing.
+    @Test func agreesWithTheStandardLibrary() {
+        var generator = SplitMix(seed: 21)
+        let picks: [UInt8] = [0x41, 0x80, 0xBF, 0x9F, 0xA0, 0xC2, 0xDF, 0xE0, 0xE1, 0xE4, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF4, 0xF5, 0xC0]
+        for _ in 0..<20_000 {
+            let bytes = (0..<Int(generator.next() % 24)).map { _ in picks[Int(generator.next() % UInt64(picks.count))] }
+            let found = bytes.withUnsafeBytes { UTF8Validator.firstInvalidOffset(in: $0) }
+            // Where the standard library's parser meets the first ill-formed sequence.
+            var parser = Unicode.UTF8.ForwardParser()
+            var iterator = bytes.makeIterator()
+            var offset = 0
+            var expected: Int?
+            decoding: while true {
+                switch parser.parseScalar(from: &iterator) {
+                case .valid(let scalar): offset += scalar.count
+                case .emptyInput: break decoding
+                case .error:
+                    expected = offset
+                    break decoding
+                }
+            }
+            #expect(found == expected, "\(bytes)")
+        }
+    }
+}
