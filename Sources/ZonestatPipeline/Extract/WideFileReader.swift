@@ -141,6 +141,12 @@ struct WideFileReader {
             let bytes = record[index]
             // An empty cell is not reported; most rows leave some columns empty.
             if bytes.isEmpty { continue }
+            // The usual cell, plain digits, straight into the amount; any other through the checks.
+            if let amount = NumberParser.plainAmount(utf8: bytes, in: columns[position].unit) {
+                totals[position] += amount
+                rowValues.append(RowValue(position: position, amount: amount))
+                continue
+            }
             let value = cells.amount(
                 NumberParser.parse(utf8: bytes), text: String(decoding: bytes, as: UTF8.self), index,
                 unit: columns[position].unit, line: line, period: rowPeriod?.key)
