@@ -23,9 +23,13 @@ public final class CSVParser {
     /// ``CSVParseState``).
     private let state: UnsafeMutablePointer<CSVParseState>
     private let quote: UInt8
+    private let delimiter: UInt8
     private let strict: Bool
     /// The first error; the parser refuses further input after it.
     private var failure: CSVError?
+    /// Whether plain lines are split in place (always, but in the tests that compare the two
+    /// ways of reading a line).
+    var readsPlainLines = true
 
     /// Creates a parser that hands each record to `onRecord`. Wraps `csv_init`,
     /// `csv_set_delim` and `csv_set_quote`.
@@ -64,6 +68,7 @@ public final class CSVParser {
         csv_set_quote(parser, quote)
         self.parser = parser
         self.quote = quote
+        self.delimiter = delimiter
         self.strict = strict
         state = UnsafeMutablePointer<CSVParseState>.allocate(capacity: 1)
         state.initialize(to: CSVParseState(onRecord: handler))
@@ -80,7 +85,9 @@ public final class CSVParser {
     /// Feeds the next bytes of the input. Wraps `csv_parse`.
     ///
     /// The chunk is fed one physical line at a time (lines found with memchr) so that every
-    /// record's start line is known; see ``CSVParseState``.
+    /// record's start line is known; see ``CSVParseState``. A whole line without quotes or
+    /// cells padded with spaces — almost every line of a form — is split in place instead
+    /// (``CSVParseState/takePlainLine(_:delimiter:quote:)``), as libcsv would split it.
     public func parse(_ chunk: UnsafeRawBufferPointer) throws {
         if let failure { throw failure }
         guard let base = chunk.baseAddress else { return }
@@ -90,6 +97,14 @@ public final class CSVParser {
             let newline = memchr(segment, 0x0A, end - segment)
             let segmentEnd = newline.map { UnsafeRawPointer($0) + 1 } ?? end
             let length = segmentEnd - segment
+            // A plain line read in place, without libcsv: see CSVParseState.takePlainLine.
+            if readsPlainLines, newline != nil, parser.pointee.pstate == 0, parser.pointee.entry_pos == 0, state.pointee.atLineStart,
+                state.pointee.takePlainLine(UnsafeRawBufferPointer(start: segment, count: length), delimiter: delimiter, quote: quote)
+            {
+                state.pointee.advance(by: length, endsLine: true)
+                segment = segmentEnd
+                continue
+            }
             let consumed = csv_parse(
                 parser, segment, length, csvFieldEnded, csvRecordEnded, context)
             if consumed != length {
@@ -101,6 +116,13 @@ public final class CSVParser {
             state.pointee.advance(by: length, endsLine: newline != nil)
             segment = segmentEnd
         }
+    }
+
+    /// Takes the input as starting at physical `line` and byte `offset` of a larger text, for
+    /// reading a part of it that starts at a record boundary: records and errors then carry
+    /// the line and offset they have in the whole text. Call before any input.
+    public func start(atLine line: Int, offset: Int) {
+        state.pointee.start(atLine: line, offset: offset)
     }
 
     /// Feeds the next bytes of the input, handing each record they complete to `rows` (not

@@ -4,17 +4,24 @@
 /// It views the parser's buffers, so it is valid only inside the closure it is handed to;
 /// ``record`` copies it out.
 public struct CSVRawRecord {
-    /// Every cell's bytes, back to back.
+    /// The bytes the cells are in: back to back (cells libcsv assembled), or the line itself
+    /// (a plain line read in place, the delimiters between the cells).
     private let bytes: UnsafeBufferPointer<UInt8>
-    /// Where each cell ends in `bytes`; a cell starts where the one before it ends.
+    /// Where each cell starts in `bytes`.
+    private let starts: UnsafeBufferPointer<Int>
+    /// Where each cell ends in `bytes`.
     private let ends: UnsafeBufferPointer<Int>
     /// The 1-based physical line the record starts on (see ``CSVRecord/line``).
     public let line: Int
     /// The offset of the start of that line (see ``CSVRecord/byteOffset``).
     public let byteOffset: Int
 
-    init(bytes: UnsafeBufferPointer<UInt8>, ends: UnsafeBufferPointer<Int>, line: Int, byteOffset: Int) {
+    init(
+        bytes: UnsafeBufferPointer<UInt8>, starts: UnsafeBufferPointer<Int>, ends: UnsafeBufferPointer<Int>, line: Int,
+        byteOffset: Int
+    ) {
         self.bytes = bytes
+        self.starts = starts
         self.ends = ends
         self.line = line
         self.byteOffset = byteOffset
@@ -28,7 +35,7 @@ public struct CSVRawRecord {
         guard index >= 0, index < ends.count, let base = bytes.baseAddress else {
             return UnsafeBufferPointer(start: nil, count: 0)
         }
-        let start = index == 0 ? 0 : ends[index - 1]
+        let start = starts[index]
         return UnsafeBufferPointer(start: base + start, count: ends[index] - start)
     }
 
@@ -73,15 +80,20 @@ extension CSVRecord {
     /// records a layout was decided on are kept as ``CSVRecord``s.
     public func withRawRecord<Result>(_ body: (CSVRawRecord) throws -> Result) rethrows -> Result {
         var bytes: [UInt8] = []
+        var starts: [Int] = []
         var ends: [Int] = []
+        starts.reserveCapacity(fields.count)
         ends.reserveCapacity(fields.count)
         for field in fields {
+            starts.append(bytes.count)
             bytes.append(contentsOf: field.utf8)
             ends.append(bytes.count)
         }
         return try bytes.withUnsafeBufferPointer { bytes in
-            try ends.withUnsafeBufferPointer { ends in
-                try body(CSVRawRecord(bytes: bytes, ends: ends, line: line, byteOffset: byteOffset))
+            try starts.withUnsafeBufferPointer { starts in
+                try ends.withUnsafeBufferPointer { ends in
+                    try body(CSVRawRecord(bytes: bytes, starts: starts, ends: ends, line: line, byteOffset: byteOffset))
+                }
             }
         }
     }

@@ -19,6 +19,16 @@ enum UTF8Validator {
                 index += 1
                 continue
             }
+            // The usual non-ASCII character of a Chinese form: three bytes led by E1…EC or
+            // EE…EF (CJK ideographs, full-width forms), whose two continuation bytes are
+            // 80…BF with no further condition.
+            if lead &- 0xE1 < 0x0C || lead &- 0xEE < 0x02, index + 3 <= count,
+                base.load(fromByteOffset: index + 1, as: UInt8.self) & 0xC0 == 0x80,
+                base.load(fromByteOffset: index + 2, as: UInt8.self) & 0xC0 == 0x80
+            {
+                index += 3
+                continue
+            }
             guard let length = sequenceLength(base, count, index, lead) else { return index }
             index += length
         }

@@ -40,4 +40,37 @@ struct FuzzFixtureTests {
             .parse([UInt8](try Data(contentsOf: url)), name: "fuzz.csv")
         #expect(FuzzInvariants.violation(parsed) == nil)
     }
+
+    /// Every CSV fixture (fuzz findings, broken files, encodings) reads the same in two halves
+    /// as in one pass.
+    @Test func everyFixtureReadsTheSameInTwoHalves() throws {
+        guard let root = Bundle.module.url(forResource: "Fixtures", withExtension: nil),
+            let files = FileManager.default.enumerator(atPath: root.path)?.compactMap({ $0 as? String })
+        else { return }
+        let csv = files.filter { $0.hasSuffix(".csv") || $0.hasSuffix(".txt") }
+        #expect(csv.count >= 10)
+        for path in csv {
+            let bytes = [UInt8](try Data(contentsOf: root.appendingPathComponent(path)))
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            #expect(
+                FuzzInvariants.splitViolation(bytes, name: name, config: PipelineConfig(zoneName: "fuzz", workspace: "/nonexistent"))
+                    == nil, "\(path)")
+        }
+    }
+
+    /// So does every CSV file of the sample inbox, real forms of a few hundred rows (title
+    /// lines, footers, units across months), split near their middle.
+    @Test func theSampleInboxReadsTheSameInTwoHalves() throws {
+        let inbox = EndToEndTests.packageRoot.appendingPathComponent("sample-data/inbox")
+        let names = try FileManager.default.contentsOfDirectory(atPath: inbox.path).filter { $0.hasSuffix(".csv") }.sorted()
+        #expect(names.count >= 10)
+        let config = PipelineConfig(zoneName: "z", workspace: "/nonexistent")
+        var split = 0
+        for name in names {
+            let bytes = [UInt8](try Data(contentsOf: inbox.appendingPathComponent(name)))
+            #expect(FuzzInvariants.splitViolation(bytes, name: name, config: config) == nil, "\(name)")
+            if FileParser(config: config, splitBytes: 1).parseSplit(bytes, name: name) != nil { split += 1 }
+        }
+        #expect(split > 0, "some sample files are read as two halves")
+    }
 }

@@ -46,6 +46,41 @@ public enum NumberParser {
         return scanDigits(bytes, from: start, to: end, negative: negative, percentAllowed: percentAllowed)
     }
 
+    /// The amount of a plain cell — ASCII digits with at most one point, a digit first and
+    /// last, at most 18 digits — stated in `unit`, straight from its bytes in 64 bits: what
+    /// ``parse(utf8:percentAllowed:)`` and ``ExactDecimal/amount(in:)`` give it. Nil for any
+    /// other cell, and for one those would reject (too precise, out of range), which the
+    /// caller then reads through them.
+    @inline(__always)
+    public static func plainAmount(utf8 bytes: UnsafeBufferPointer<UInt8>, in unit: MoneyUnit) -> Amount? {
+        let count = bytes.count
+        guard count > 0, count <= 19, let base = bytes.baseAddress, base[0] &- 0x30 < 10, base[count - 1] &- 0x30 < 10
+        else { return nil }
+        var significand: Int64 = 0
+        var pointAt = -1
+        for index in 0..<count {
+            let byte = base[index]
+            let digit = byte &- 0x30
+            if digit < 10 {
+                significand = significand &* 10 &+ Int64(digit)
+            } else if byte == UInt8(ascii: "."), pointAt < 0 {
+                pointAt = index
+            } else {
+                return nil
+            }
+        }
+        // 19 bytes with no point are 19 digits: more than the 18 the plain path takes.
+        guard pointAt >= 0 || count <= 18 else { return nil }
+        let decimals = pointAt < 0 ? 0 : count - pointAt - 1
+        let shift = 4 + unit.yuanExponent - decimals
+        guard shift >= 0, shift <= 18 else { return nil }
+        let (product, overflow) = significand.multipliedReportingOverflow(by: powersOfTen64[shift])
+        return overflow ? nil : Amount(raw: product)
+    }
+
+    /// 10^0 … 10^18.
+    private static let powersOfTen64: [Int64] = (0...18).map { power in (0..<power).reduce(1) { total, _ in total * 10 } }
+
     /// Reads the digits, separators, point and `%` after the sign.
     private static func scanDigits(
         _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, negative: Bool,

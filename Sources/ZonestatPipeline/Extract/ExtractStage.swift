@@ -48,7 +48,9 @@ public struct ExtractStage: Sendable {
         }
         let runId = self.runId ?? ExtractStage.runId(started)
         let parallel = config.parallelFiles > 0 ? config.parallelFiles : ProcessInfo.processInfo.activeProcessorCount
-        let files = scan.ready, parser = FileParser(config: config), readFile = self.readFile
+        // One file (the night's new month): a large one is read as two halves on two cores.
+        let files = scan.ready, readFile = self.readFile
+        let parser = FileParser(config: config, splitBytes: files.count == 1 ? FileParser.splitThreshold : .max)
         let loading = LoadAhead(count: files.count, parallel: parallel, ahead: parallel) { index in
             ExtractStage.load(files[index], parser: parser, read: readFile)
         }

@@ -39,8 +39,9 @@ public enum FileCheck {
     public static func run(paths: [String], config: PipelineConfig, parallel: Int = 0, warehouse: Warehouse? = nil)
         -> [Result]
     {
-        let parser = FileParser(config: config)
         let width = parallel > 0 ? parallel : ProcessInfo.processInfo.activeProcessorCount
+        // Fewer files than cores: a large one is read as two halves on two.
+        let parser = FileParser(config: config, splitBytes: paths.count < width ? FileParser.splitThreshold : .max)
         let against = warehouse.flatMap { warehouse in
             (try? warehouse.indicatorIds()).map { (warehouse, $0) }
         }

@@ -8,9 +8,19 @@ public struct FileParser: Sendable {
     public let config: PipelineConfig
     let matcher: HeaderMatcher
 
-    public init(config: PipelineConfig) {
+    /// CSV files of at least this many bytes are read as two halves at once
+    /// (``parseSplit(_:name:)``); `Int.max` reads every file in one pass. Splitting costs
+    /// some CPU (the halves are joined), so it pays only where a core would otherwise idle:
+    /// callers that read several files at once leave it off.
+    public var splitBytes: Int
+
+    /// The size from which a file is worth splitting when a core is free.
+    public static let splitThreshold = 4 << 20
+
+    public init(config: PipelineConfig, splitBytes: Int = .max) {
         self.config = config
         self.matcher = HeaderMatcher(config: config)
+        self.splitBytes = splitBytes
     }
 
     /// How many bytes the CSV parser is handed at a time.
@@ -34,10 +44,13 @@ public struct FileParser: Sendable {
         case .binary(let what):
             return ParsedFile(name: name, problem: Problem(file: name, code: .notATable, message: FileSignature.notATableMessage(what)))
         }
+        if bytes.count >= splitBytes, let parsed = parseSplit(bytes, name: name) { return parsed }
         var parsed = ParsedFile(name: name)
-        var router = RecordRouter(config: config, matcher: matcher, file: name)
+        var router: RecordRouter
         do {
             let text = try EncodingDetector.decode(bytes)
+            router = RecordRouter(
+                config: config, matcher: matcher, file: name, textBytes: text.utf8.count)
             let delimiter = DelimiterSniffer.sniff(text.utf8)
             parsed.encoding = text.encoding.label
             parsed.delimiter = DelimiterName.name(of: delimiter)

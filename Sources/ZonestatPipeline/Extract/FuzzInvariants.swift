@@ -17,4 +17,23 @@ public enum FuzzInvariants {
         }
         return nil
     }
+
+    /// Whether reading `bytes` as two halves (``FileParser/parseSplit(_:name:)``, forced
+    /// whatever the size) gives anything but the one pass: the first field that differs, or nil.
+    public static func splitViolation(_ bytes: [UInt8], name: String, config: PipelineConfig) -> String? {
+        let whole = FileParser(config: config).parse(bytes, name: name)
+        let split = FileParser(config: config, splitBytes: 1).parse(bytes, name: name)
+        if split.kind != whole.kind || split.encoding != whole.encoding || split.delimiter != whole.delimiter {
+            return "split: kind, encoding or delimiter differs"
+        }
+        if split.rows != whole.rows { return "split: row count differs" }
+        if split.units != whole.units { return "split: units differ" }
+        if split.facts != whole.facts { return "split: facts differ" }
+        if split.problems != whole.problems { return "split: problems differ" }
+        if split.footer != whole.footer { return "split: footer differs" }
+        if split.periods != whole.periods || split.targets != whole.targets || split.priceIndices != whole.priceIndices {
+            return "split: periods, targets or price indices differ"
+        }
+        return nil
+    }
 }

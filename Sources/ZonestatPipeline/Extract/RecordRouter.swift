@@ -32,13 +32,57 @@ struct RecordRouter {
     private var footerOpened = false
     /// The layout of a wide or long file, once decided.
     private var layout: FileLayout?
+    /// The bytes of the file's text, to size what the reader collects once instead of growing
+    /// it row by row; 0 when unknown.
+    private let textBytes: Int
 
-    init(config: PipelineConfig, matcher: HeaderMatcher, file: String) {
+    init(config: PipelineConfig, matcher: HeaderMatcher, file: String, textBytes: Int = 0) {
         self.config = config
         self.matcher = matcher
         self.file = file
+        self.textBytes = textBytes
         detector = LayoutDetector(matcher: matcher)
     }
+
+    /// A router for a wide file's records from a record boundary after its head on, whose
+    /// layout the file's head decided (``FileParser/parseSplit(_:name:)``): every record goes to a wide reader that
+    /// does not repeat the header's warnings. ``absorb(_:parsed:into:)`` hands its findings to
+    /// the router of the records before.
+    init(
+        config: PipelineConfig, matcher: HeaderMatcher, file: String, continuing layout: FileLayout,
+        expectedRows: Int, into parsed: inout ParsedFile
+    ) {
+        self.init(config: config, matcher: matcher, file: file)
+        deciding = false
+        self.layout = layout
+        codeColumn = layout.fields["credit_code"]
+        wide = WideFileReader(
+            config: config, layout: layout, file: file, headerLine: 1, expectedRows: expectedRows,
+            announcesHeader: false, into: &parsed)
+    }
+
+    /// Takes over what `other` (``init(config:matcher:file:continuing:expectedRows:into:)``)
+    /// found in the records after this router's, `otherParsed` holding its rows, facts and
+    /// problems, as if this router had been handed those records too. False, changing
+    /// nothing, when this is no wide file's router, when it holds back footer-like lines at
+    /// the boundary (data after them makes them an error), or when the readers cannot be
+    /// joined (``WideFileReader/absorb(_:facts:into:)``).
+    mutating func absorb(_ other: RecordRouter, parsed otherParsed: ParsedFile, into parsed: inout ParsedFile) -> Bool {
+        guard var reader = wide, let otherReader = other.wide, pendingFooter.isEmpty else { return false }
+        wide = nil  // the reader's arrays are then changed in place, not copied
+        let joined = reader.absorb(otherReader, facts: otherParsed.facts, into: &parsed)
+        wide = reader
+        guard joined else { return false }
+        parsed.problems += otherParsed.problems
+        parsed.rows += otherParsed.rows
+        parsed.periods.formUnion(otherParsed.periods)
+        pendingFooter = other.pendingFooter
+        footerOpened = other.footerOpened
+        return true
+    }
+
+    /// Whether the records so far were a wide file's, its layout decided.
+    var readsWide: Bool { wide != nil }
 
     /// Takes the next record.
     mutating func take(_ record: CSVRawRecord, into parsed: inout ParsedFile) {
@@ -102,7 +146,9 @@ struct RecordRouter {
         switch layout.kind {
         case .wide:
             let headerLine = layout.dataStart > 0 ? head[layout.dataStart - 1].line : 1
-            wide = WideFileReader(config: config, layout: layout, file: file, headerLine: headerLine, into: &parsed)
+            wide = WideFileReader(
+                config: config, layout: layout, file: file, headerLine: headerLine,
+                expectedRows: expectedRows(after: layout.dataStart), into: &parsed)
             for record in rows { record.withRawRecord { readData($0, into: &parsed) } }
             head = []
         case .long:
@@ -112,6 +158,18 @@ struct RecordRouter {
         case .targets, .priceIndex:
             whole = layout
         }
+    }
+
+    /// About how many data rows the file holds, from the bytes its first data rows take (a
+    /// quarter more, as later rows may be shorter); 0 when the head has too few of them.
+    private func expectedRows(after dataStart: Int) -> Int {
+        let rows = head[dataStart...]
+        guard rows.count >= 2, let first = rows.first, let last = rows.last, last.byteOffset > first.byteOffset else {
+            return 0
+        }
+        let perRow = Double(last.byteOffset - first.byteOffset) / Double(rows.count - 1)
+        let estimate = Double(textBytes - first.byteOffset) / perRow * 1.25
+        return Int(min(max(estimate, 0), Double(textBytes / 16)))
     }
 
     /// Hands a record after the header to the reader, holding back footer-like lines until it is

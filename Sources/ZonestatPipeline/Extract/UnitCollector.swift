@@ -10,6 +10,29 @@ struct UnitCollector {
     /// alphabet; kept so that a code that had none would still be found.
     private var unkeyed: [String: Int32] = [:]
 
+    /// Makes room for `count` units.
+    mutating func reserveCapacity(_ count: Int) {
+        units.reserveCapacity(count)
+        index.reserveCapacity(count)
+    }
+
+    /// Appends the units `other` collected from the rows after this one's, when none of them is
+    /// one of this one's (their rows would otherwise have updated this one's details in ways
+    /// the two halves cannot tell); false, changing nothing, otherwise. A unit of `other` at
+    /// index `i` is then at `units.count` (before) `+ i`.
+    mutating func absorb(_ other: UnitCollector) -> Bool {
+        let otherKeys = other.index.storedKeys
+        guard unkeyed.isEmpty, other.unkeyed.isEmpty, otherKeys.count == other.units.count else { return false }
+        for key in otherKeys where index.position(of: key) != nil { return false }
+        let base = Int32(units.count)
+        reserveCapacity(units.count + other.units.count)
+        for (offset, key) in otherKeys.enumerated() {
+            _ = index.position(of: key, orInsert: base + Int32(offset))
+        }
+        units += other.units
+        return true
+    }
+
     /// The unit's index, registering it or updating its details when `period` is the latest yet.
     mutating func add(
         code: String, name: String, industry: String?, area: String?, period: Int, checkOK: Bool

@@ -44,10 +44,20 @@ struct WideFileReader {
     private var lastPeriodKey: Int?
     /// The period of every row when the file has no period column (its title's or name's).
     private let statedPeriod: Period?
+    /// Whether a totals row (合计) was read, which is checked against the rows above it.
+    private var sawTotalsRow = false
 
     /// Prepares to read the rows after the header; `headerLine` is the header's last line,
-    /// where a missing unit is reported.
-    init(config: PipelineConfig, layout: FileLayout, file: String, headerLine: Int, into parsed: inout ParsedFile) {
+    /// where a missing unit is reported. Room is made for the facts and units of
+    /// `expectedRows` rows (at most the rows to come; 0 when unknown), at most one fact per
+    /// amount column a row.
+    ///
+    /// A reader of a file's later rows (``absorb(_:facts:into:)``) does not repeat the header's
+    /// warnings (`announcesHeader` false).
+    init(
+        config: PipelineConfig, layout: FileLayout, file: String, headerLine: Int, expectedRows: Int = 0,
+        announcesHeader: Bool = true, into parsed: inout ParsedFile
+    ) {
         self.file = file
         self.layout = layout
         var cells = CellReader(file: file, headers: layout.headers)
@@ -63,7 +73,7 @@ struct WideFileReader {
                 })
         }
         let unstated = layout.fileUnit == nil ? layout.amounts.filter { $0.unit == nil } : []
-        if let first = unstated.first {
+        if announcesHeader, let first = unstated.first {
             cells.report(
                 .defaultUnit, line: headerLine, column: first.index, value: first.header,
                 "文件和列名都没有注明单位，\(unstated.map(\.header).joined(separator: "、"))按\(config.defaultInputUnit.label)读取："
@@ -76,6 +86,10 @@ struct WideFileReader {
             parsed.columnIndices["\(column.indicator)|\(column.basis.id)"] = column.index
         }
         self.cells = cells
+        if expectedRows > 0 {
+            parsed.facts.reserveCapacity(parsed.facts.count + expectedRows * layout.amounts.count)
+            units.reserveCapacity(expectedRows)
+        }
         unread = UnreadCells(layout: layout)
         self.columns = columns
         self.checksSubsets = !parents.isEmpty
@@ -103,6 +117,7 @@ struct WideFileReader {
         guard !record.isBlank else { return }
         let line = record.line
         if isTotalsRow(record) {
+            sawTotalsRow = true
             unread.check(record, period: nil, cells: &cells)
             checkTotals(record.record.fields, line: line)
             return
@@ -126,6 +141,12 @@ struct WideFileReader {
             let bytes = record[index]
             // An empty cell is not reported; most rows leave some columns empty.
             if bytes.isEmpty { continue }
+            // The usual cell, plain digits, straight into the amount; any other through the checks.
+            if let amount = NumberParser.plainAmount(utf8: bytes, in: columns[position].unit) {
+                totals[position] += amount
+                rowValues.append(RowValue(position: position, amount: amount))
+                continue
+            }
             let value = cells.amount(
                 NumberParser.parse(utf8: bytes), text: String(decoding: bytes, as: UTF8.self), index,
                 unit: columns[position].unit, line: line, period: rowPeriod?.key)
@@ -152,6 +173,28 @@ struct WideFileReader {
         let code = units.units[Int(unit)].creditCode
         storeFacts(unit: unit, period: rowPeriod, code: code, line: line, into: &parsed)
         if checksSubsets { checkSubsets(period: rowPeriod.key, code: code, line: line) }
+    }
+
+    /// Takes over what `other` read from the rows after this reader's (the same layout, the
+    /// rows from a record boundary on; its facts are `facts`, their units `other`'s), as if
+    /// this reader had read those rows too. False, changing nothing, where the two halves
+    /// cannot tell what one reader would have found: a unit in both (its details, a
+    /// repeated row), a totals row in the later rows (the sum of every row above it), an
+    /// ignored column the later rows report (reported once, on its first cell).
+    mutating func absorb(_ other: WideFileReader, facts: [ExtractedFact], into parsed: inout ParsedFile) -> Bool {
+        guard !other.sawTotalsRow, !other.cells.problems.contains(where: { $0.code == .ignoredColumn }) else {
+            return false
+        }
+        let base = Int32(units.units.count)
+        guard units.absorb(other.units) else { return false }
+        parsed.facts.reserveCapacity(parsed.facts.count + facts.count)
+        for var fact in facts {
+            fact.unit += base
+            parsed.facts.append(fact)
+        }
+        cells.problems += other.cells.problems
+        for position in totals.indices { totals[position] += other.totals[position] }
+        return true
     }
 
     /// Hands over the units and the problems found.
