@@ -37,30 +37,29 @@ struct UnitKeyIndex {
 
     /// The position stored for `key`, if any.
     func position(of key: UInt128) -> Int32? {
+        probe(key).found
+    }
+
+    /// Where `key` is (`found`), or the empty slot it would take and its tag.
+    @inline(__always)
+    private func probe(_ key: UInt128) -> (found: Int32?, slot: Int, tag: UInt32) {
         let hash = UnitKeyIndex.hash(key)
         let tag = UInt32(truncatingIfNeeded: hash)
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash >> UInt64(shift))
         while slots[slot].position >= 0 {
-            if slots[slot].tag == tag, keys[Int(slots[slot].position)] == key { return slots[slot].position }
+            if slots[slot].tag == tag, keys[Int(slots[slot].position)] == key { return (slots[slot].position, slot, tag) }
             slot = (slot + 1) & mask
         }
-        return nil
+        return (nil, slot, tag)
     }
 
     /// The position stored for `key`, or, when there is none, stores `position` and returns nil
     /// (a negative `position` is not stored: a look-up only, as the warehouse's unit writer
     /// asks).
     mutating func position(of key: UInt128, orInsert position: Int32) -> Int32? {
-        guard position >= 0 else { return self.position(of: key) }
-        let hash = UnitKeyIndex.hash(key)
-        let tag = UInt32(truncatingIfNeeded: hash)
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash >> UInt64(shift))
-        while slots[slot].position >= 0 {
-            if slots[slot].tag == tag, keys[Int(slots[slot].position)] == key { return slots[slot].position }
-            slot = (slot + 1) & mask
-        }
+        let (found, slot, tag) = probe(key)
+        guard found == nil, position >= 0 else { return found }
         slots[slot] = Slot(tag: tag, position: position)
         let index = Int(position)
         if index >= keys.count { keys.append(contentsOf: repeatElement(0, count: index - keys.count + 1)) }

@@ -75,11 +75,8 @@ enum FactBlockStore {
         return blocks
     }
 
-    /// ``currentBlocks(_:period:indicatorId:basis:)`` one block at a time.
-    static func forEachCurrentBlock(
-        _ db: Database, period: Int32? = nil, indicatorId: Int64? = nil, basis: Int? = nil,
-        _ body: (BlockKey, CurrentBlock) throws -> Void
-    ) throws {
+    /// The `WHERE` clause (empty when no filter) selecting current blocks by the keys given.
+    private static func currentFilter(period: Int32?, indicatorId: Int64?, basis: Int?) -> (String, StatementArguments) {
         var filters: [String] = [], arguments: StatementArguments = []
         if let period {
             filters.append("c.period = ?")
@@ -93,11 +90,17 @@ enum FactBlockStore {
             filters.append("c.basis = ?")
             _ = arguments.append(contentsOf: [basis])
         }
+        return (filters.isEmpty ? "" : " WHERE " + filters.joined(separator: " AND "), arguments)
+    }
+
+    /// ``currentBlocks(_:period:indicatorId:basis:)`` one block at a time.
+    static func forEachCurrentBlock(
+        _ db: Database, period: Int32? = nil, indicatorId: Int64? = nil, basis: Int? = nil,
+        _ body: (BlockKey, CurrentBlock) throws -> Void
+    ) throws {
+        let (filter, arguments) = currentFilter(period: period, indicatorId: indicatorId, basis: basis)
         let cursor = try Row.fetchCursor(
-            db,
-            sql: currentColumns + (filters.isEmpty ? "" : " WHERE " + filters.joined(separator: " AND "))
-                + " ORDER BY c.period, c.indicator_id, c.basis",
-            arguments: arguments)
+            db, sql: currentColumns + filter + " ORDER BY c.period, c.indicator_id, c.basis", arguments: arguments)
         while let row = try cursor.next() {
             let key = BlockKey(period: row[1], indicator: row[2], basis: row[3])
             try body(key, try decodeCurrent(row, key))
@@ -111,17 +114,8 @@ enum FactBlockStore {
         -> [(key: BlockKey, amount: Int64, file: Int64)]
     {
         guard let narrow = UInt32(exactly: unit) else { return [] }
-        var filters: [String] = [], arguments: StatementArguments = []
-        if let period {
-            filters.append("c.period = ?")
-            _ = arguments.append(contentsOf: [period])
-        }
-        if let indicatorId {
-            filters.append("c.indicator_id = ?")
-            _ = arguments.append(contentsOf: [indicatorId])
-        }
-        let cursor = try Row.fetchCursor(
-            db, sql: currentColumns + (filters.isEmpty ? "" : " WHERE " + filters.joined(separator: " AND ")), arguments: arguments)
+        let (filter, arguments) = currentFilter(period: period, indicatorId: indicatorId, basis: nil)
+        let cursor = try Row.fetchCursor(db, sql: currentColumns + filter, arguments: arguments)
         var found: [(key: BlockKey, amount: Int64, file: Int64)] = []
         while let row = try cursor.next() {
             let key = BlockKey(period: row[1], indicator: row[2], basis: row[3])
