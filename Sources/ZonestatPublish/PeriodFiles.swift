@@ -27,6 +27,9 @@ public enum PeriodFiles {
         let warnings = WarningsTable.table(context.warnings)
         var files: [String: [UInt8]] = [:]
         var rows: [String: Int] = [:]
+        files["units.csv"] = try UnitsTable.csv(
+            context.periodUnitBlocks, units: context.unitsById, catalog: catalog, bom: bom)
+        rows["units.csv"] = context.periodUnitBlocks.reduce(0) { $0 + $1.count }
         files["indicators.csv"] = indicatorsCSV
         files["indicators.json"] = indicatorsJSON
         rows["indicators.csv"] = indicatorRows.count

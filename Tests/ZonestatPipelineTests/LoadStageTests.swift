@@ -217,8 +217,9 @@ struct LoadStageTests {
         _ = try ws.load()
         let html = String(decoding: try ws.outFile("2023-04/report.html"), as: UTF8.self)
         #expect(!html.contains("<script"))
-        let csv = String(decoding: try ws.outFile("2023-04/indicators.csv"), as: UTF8.self)
+        let csv = String(decoding: try ws.outFile("2023-04/units.csv"), as: UTF8.self)
         #expect(csv.contains("\"<script>alert(1)</script> & \"\"x\"\"\""))
+        #expect(!String(decoding: try ws.outFile("2023-04/indicators.csv"), as: UTF8.self).contains("alert"))
     }
 
     /// The run id in each period's manifest, by period folder.

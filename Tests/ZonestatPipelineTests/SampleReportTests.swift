@@ -10,7 +10,7 @@ import FoundationXML
 @testable import ZonestatPipeline
 
 /// Issue 11 on the sample data: the 2023-04 report names key enterprises, areas and momentum
-/// with figures worked by hand from indicators.csv's exact columns, keeps data problems in its
+/// with figures worked by hand from indicators.csv's and units.csv's exact columns, keeps data problems in its
 /// appendix, and the 2022-12 report (no 2021 data) says nothing year on year.
 @Suite("A report the director would sign", .serialized)
 struct SampleReportTests {
@@ -27,11 +27,14 @@ struct SampleReportTests {
         String(decoding: try Self.published.get().outFile(path), as: UTF8.self)
     }
 
-    /// indicators.csv of a period as dictionaries by column name.
+    /// indicators.csv and then units.csv of a period (the same columns, units.csv's three more)
+    /// as dictionaries by column name.
     private func indicators(_ period: String) throws -> [[String: String]] {
-        let rows = csvRows(try Self.published.get().outFile("\(period)/indicators.csv"))
-        let header = rows[0].map { $0.replacingOccurrences(of: "\u{FEFF}", with: "") }
-        return rows.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
+        try ["indicators.csv", "units.csv"].flatMap { name in
+            let rows = csvRows(try Self.published.get().outFile("\(period)/\(name)"))
+            let header = rows[0].map { $0.replacingOccurrences(of: "\u{FEFF}", with: "") }
+            return rows.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
+        }
     }
 
     /// Half away from zero to `places` decimals, as the report prints.

@@ -56,25 +56,25 @@ struct UnitBlockStorageTests {
             zoneName: "z", indicators: [IndicatorDefinition(id: "output", name: "工业总产值", mergeJanFeb: false)], units: units,
             facts: facts)
         let result = ComputeCore.compute(input, options: ComputeOptions(threads: 1))
-        let rows = result.indicators.filter { $0.period == period && $0.scope == .unit }
-        let zone = try #require(result.indicators.first { $0.period == period && $0.scope == .zone })
-        #expect(rows.count == 4)
-        var block = UnitResultBlock(
-            period: period, indicator: "output", deflated: false, zoneYtd: zone.ytd.raw, zoneBase: zone.ytdBase.raw, zoneReal: 0)
-        for row in rows {
-            let unit = try #require(units.first { $0.code == row.scopeId })
-            block.unitIds.append(unit.id)
-            block.ytd.append(Int64(row.ytd.raw))
-            block.base.append(Int64(row.ytdBase.raw))
-            block.month.append(try #require(row.month).raw)
-            block.monthBase.append(try #require(row.monthBase).raw)
-        }
+        let block = try #require(result.unitBlocks.first { $0.period == period && $0.indicator == "output" })
+        #expect(block.count == 4 && block.isWellFormed)
         let space = try TestWorkspace()
         let warehouse = try Warehouse(path: space.workspace.warehouse)
         try warehouse.write("store") { db in try Warehouse.storeUnitBlock(db, block) }
         let read = try #require(try warehouse.read("read") { db in try Warehouse.unitBlock(db, period: period, indicator: "output") })
-        for (offset, row) in rows.enumerated() {
-            #expect(read.row(at: offset, code: row.scopeId, name: row.scopeName) == row)
+        #expect(read == block)
+        // Worked by hand: 1-3月 ytd 3 × amount, base 3 × (amount − 300 × offset), March alone
+        // one month of each; pull on the zone's base Σ base = 3 × (8,400 − 1,800) 元 × 10,000.
+        let byId = Dictionary(uniqueKeysWithValues: units.map { ($0.id, $0) })
+        let rows = read.rows(byId)
+        for (offset, amount) in [1_000, 2_500, 700, 4_200].enumerated() {
+            let row = try #require(rows.first { $0.scopeId == "U\(offset)" })
+            let base = amount - 300 * offset
+            #expect(row.scopeName == "企业\(offset)" && row.scope == .unit && row.units == 1)
+            #expect(row.ytd.raw == Int128(3 * amount * 10_000) && row.ytdBase.raw == Int128(3 * base * 10_000))
+            #expect(row.month?.raw == Int128(amount * 10_000) && row.monthBase?.raw == Int128(base * 10_000))
+            let pull = try #require(Ratio(numerator: Int128(100 * 3 * (amount - base)), denominator: Int128(3 * (8_400 - 1_800))))
+            #expect(row.pullPoints?.rounded(decimals: 8) == pull.rounded(decimals: 8))
         }
     }
 }

@@ -20,6 +20,41 @@ struct IndicatorsTableBytesTests {
         try Self.expectSameBytes([], catalog: context.catalog)
     }
 
+    /// units.csv from the blocks against the reference: each block's rows through
+    /// ``PublishedTable`` with the unit's industry division, its name and area appended, and
+    /// the unit rows the blocks stand for equal the kernel builder's rows of the same figures.
+    @Test func unitsFileFromBlocksEqualsTheReferenceTable() throws {
+        let context = GeneratedResult.context(units: 300)
+        let blocks = context.periodUnitBlocks
+        #expect(blocks.count == SourceDocument.definitions.count && blocks.allSatisfy { $0.period == GeneratedResult.period })
+        var cells: [[TableCell]] = []
+        for block in blocks {
+            let rows = block.rows(context.unitsById)
+            #expect(rows.count == block.count && rows.allSatisfy { !$0.scopeId.isEmpty })
+            let table = try IndicatorsTable.table(rows, catalog: context.catalog)
+            for (row, unitId) in zip(table.rows, block.unitIds) {
+                let unit = try #require(context.unitsById[unitId])
+                let division = unit.industry.map { $0.filter(\.isNumber).prefix(2) }.map(String.init) ?? "unknown"
+                cells.append(row + [
+                    .text(division), .text(IndustryDivision.name(division) ?? IndustryDivision.unknownName),
+                    .text(unit.area ?? "unknown"),
+                ])
+            }
+        }
+        #expect(cells.count > 1_000)
+        let reference = PublishedTable(columns: UnitsTable.columns, rows: cells)
+        for bom in [true, false] {
+            let file = try UnitsTable.csv(blocks, units: context.unitsById, catalog: context.catalog, bom: bom)
+            #expect(file == reference.csv(bom: bom))
+        }
+        // A block naming a unit the warehouse does not have is refused, not written nameless.
+        var stray = blocks[0]
+        stray.unitIds[0] = 999_999
+        #expect(throws: PublishError.self) {
+            try UnitsTable.csv([stray], units: context.unitsById, catalog: context.catalog, bom: false)
+        }
+    }
+
     @Test(arguments: MoneyUnit.allCases)
     func extremeFiguresInEveryUnit(_ unit: MoneyUnit) throws {
         let definition = IndicatorDefinition(id: "x,\"y\"", name: "=名称\n", unit: unit, mergeJanFeb: false)

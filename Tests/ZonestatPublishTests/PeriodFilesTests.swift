@@ -23,7 +23,7 @@ struct PeriodFilesTests {
         #expect(folder.files.keys.sorted() == [
             "changes.csv", "indicators.csv", "indicators.json", "manifest.json", "report.html", "report.md",
             "revisions.csv", "revisions.json", "roster.csv", "roster.json", "tables.xlsx", "targets.csv", "targets.json",
-            "warnings.csv",
+            "units.csv", "warnings.csv",
         ])
     }
 

@@ -1,12 +1,20 @@
 /// What the compute core produces: the rows of outputs.md's tables, exact, in a fixed order.
 public struct ComputeResult: Sendable, Hashable {
+    /// The zone, industry and area rows (outputs.md's indicators.csv).
     public var indicators: [IndicatorRow]
+    /// Each indicator's unit figures per period, typed (outputs.md's units.csv), by period and
+    /// then in indicator order: a unit's row is ``UnitResultBlock/row(at:code:name:)``.
+    public var unitBlocks: [UnitResultBlock]
     public var targets: [TargetRow]
     public var roster: [RosterRow]
     public var warnings: [ComputeWarning]
 
-    public init(indicators: [IndicatorRow] = [], targets: [TargetRow] = [], roster: [RosterRow] = [], warnings: [ComputeWarning] = []) {
+    public init(
+        indicators: [IndicatorRow] = [], unitBlocks: [UnitResultBlock] = [], targets: [TargetRow] = [],
+        roster: [RosterRow] = [], warnings: [ComputeWarning] = []
+    ) {
         self.indicators = indicators
+        self.unitBlocks = unitBlocks
         self.targets = targets
         self.roster = roster
         self.warnings = warnings

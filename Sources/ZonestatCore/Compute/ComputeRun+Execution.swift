@@ -90,6 +90,7 @@ extension ComputeRun {
             case .indicator(let indicator, let computed):
                 warnings += computed.warnings
                 zone[indicator] = computed.zone
+                if let units = computed.units { result.unitBlocks.append(units) }
             case .roster(let rows, let count):
                 result.roster += rows
                 newUnits = count
@@ -111,6 +112,7 @@ extension ComputeRun {
             let count = (calendar.indicatorsAt[period]?.count ?? 0) + 1
             let parts = periodParts(period, outputs: outputs[start..<start + count])
             start += count
+            result.unitBlocks += parts.unitBlocks
             result.targets += parts.targets
             result.roster += parts.roster
             result.warnings += parts.warnings

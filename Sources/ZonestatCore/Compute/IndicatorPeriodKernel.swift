@@ -13,23 +13,21 @@ struct IndicatorPeriodKernel {
     let period: Period
 
     /// How many rows ``run(into:)`` writes: the zone, each division and area with a
-    /// reporting unit, each reporting unit. A light pass over the units, for pre-sizing.
+    /// reporting unit (units go to the output's block). A light pass over the units, for pre-sizing.
     func rowCount() -> Int {
         let series = pair.current
         var divisions = Array(repeating: false, count: UnitCatalog.divisionSlots)
         var areas = Array(repeating: false, count: catalog.areaKeys.count)
-        var units = 0
         for slot in series.units.indices where series.hasYtd(slot: slot, month: period.month) {
             let unit = Int(series.units[slot])
-            units += 1
             divisions[Int(catalog.divisionOfUnit[unit])] = true
             areas[Int(catalog.areaOfUnit[unit])] = true
         }
-        return 1 + units + divisions.count { $0 } + areas.count { $0 }
+        return 1 + divisions.count { $0 } + areas.count { $0 }
     }
 
-    /// Writes the rows in row order (zone, industries by id, areas by id, units by credit
-    /// code) and returns the zone's figures and the period's warnings.
+    /// Writes the rows in row order (zone, industries by id, areas by id) and returns the
+    /// zone's figures, the period's warnings and the units' figures as a block (by credit code).
     func run(into writer: inout RowWriter) -> IndicatorPeriodOutput {
         let series = pair.current
         let definition = input.indicators[series.indicator]
@@ -76,21 +74,27 @@ struct IndicatorPeriodKernel {
             areaCheck.add(row)
             writer.append(row)
         }
-        var unitCheck = builder.partitionCheck(.unit)
+        // Units as typed columns: their rows are derived from these when published. What the
+        // block covers is checked against the zone's sums (a unit missed or counted twice would
+        // break the pulls and shares of the unit rows).
+        var block = UnitResultBlock(
+            period: period, indicator: definition.id, deflated: deflation != nil, zoneYtd: zone.ytd,
+            zoneBase: zone.base, zoneReal: zone.real)
+        block.reserveCapacity(zone.units)
+        var covered = ScopeTotals()
         for unit32 in catalog.unitOrder {
             let unit = Int(unit32)
             let slot = Int(series.slotOfUnit[unit])
             guard slot >= 0, series.hasYtd(slot: slot, month: month) else { continue }
             let figures = pair.figures(slot: slot, month: month)
             let real = deflation?.real(ytd: figures.ytd, division: Int(catalog.divisionOfUnit[unit])) ?? 0
-            let info = input.units[unit]
-            let row = builder.row(scope: .unit, id: info.code, name: info.name, totals: ScopeTotals(figures, real: real))
-            unitCheck.add(row)
-            writer.append(row)
+            covered.add(figures, real: real)
+            block.append(unitId: input.units[unit].id, figures, real: real)
         }
-        for check in [industryCheck, areaCheck, unitCheck] {
+        for check in [industryCheck, areaCheck] {
             warnings += check.warnings(zone: zoneRow)
         }
+        warnings += builder.coverageWarnings(covered, scope: .unit, zoneRow: zoneRow)
 
         let comparableYtd =
             deflation == nil
@@ -98,7 +102,7 @@ struct IndicatorPeriodKernel {
         let figures = ZoneFigures(
             ytd: AmountSum(raw: zone.ytd), base: AmountSum(raw: zone.base), growth: zoneRow.ytdYoYPercent,
             comparableYtd: comparableYtd)
-        return IndicatorPeriodOutput(warnings: warnings, zone: figures)
+        return IndicatorPeriodOutput(warnings: warnings, zone: figures, units: block)
     }
 
     /// A unit's ytd falling within the year, and a unit's subset figure above its total.

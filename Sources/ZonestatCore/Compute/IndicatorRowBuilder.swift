@@ -47,4 +47,17 @@ struct IndicatorRowBuilder {
         return PartitionCheck(
             scope: scope, pullDenominator: zoneBase, shareDenominator: (current(zone) - zoneBase).magnitude)
     }
+
+    /// The partition check of scope rows that are not built (units, kept as a block): `covered`
+    /// sums the figures given to the block. The pulls of its rows add up to the zone's growth,
+    /// and their shares to 100, exactly when it sums to the zone's figures, unit by unit.
+    func coverageWarnings(_ covered: ScopeTotals, scope: ScopeKind, zoneRow: IndicatorRow) -> [ComputeWarning] {
+        guard covered.units != zone.units || current(covered) != current(zone) || base(covered) != base(zone) else {
+            return []
+        }
+        var warnings: [ComputeWarning] = []
+        if base(zone) > 0 { warnings.append(.pullsDoNotAddUp(zone: zoneRow, scope: scope)) }
+        if current(zone) != base(zone) { warnings.append(.sharesDoNotAddUp(zone: zoneRow, scope: scope)) }
+        return warnings
+    }
 }

@@ -22,12 +22,7 @@ struct UnitCatalog: Sendable {
     let unitOrder: [Int32]
 
     init(units: [UnitInfo]) {
-        divisionOfUnit = units.map { unit in
-            guard let code = unit.industry.flatMap(IndustryCode.normalize), let number = Int(code.division),
-                (1...97).contains(number)
-            else { return 0 }
-            return UInt8(number)
-        }
+        divisionOfUnit = units.map(UnitCatalog.division)
         let keys = units.map(UnitCatalog.areaKey)
         let sortedKeys = Array(Set(keys)).sorted()
         var position: [String: Int32] = [:]
@@ -38,6 +33,14 @@ struct UnitCatalog: Sendable {
         unitOrder = units.indices.sorted { lhs, rhs in
             units[lhs].code != units[rhs].code ? units[lhs].code < units[rhs].code : lhs < rhs
         }.map { Int32($0) }
+    }
+
+    /// The division number 1…97 of a unit, 0 when unknown.
+    static func division(_ unit: UnitInfo) -> UInt8 {
+        guard let code = unit.industry.flatMap(IndustryCode.normalize), let number = Int(code.division),
+            (1...97).contains(number)
+        else { return 0 }
+        return UInt8(number)
     }
 
     /// The area scope id of a unit: its area, or ``unknownArea`` when it has none.
@@ -62,5 +65,19 @@ struct UnitCatalog: Sendable {
 
     private static let divisionNames: [String] = divisionIds.map {
         IndustryDivision.name($0) ?? IndustryDivision.unknownName
+    }
+}
+
+extension UnitInfo {
+    /// The industry scope the unit's figures are counted in: its division's scope id (`36`,
+    /// or `unknown`) and name, as the industry rows have them.
+    public var industryScope: (id: String, name: String) {
+        let division = Int(UnitCatalog.division(self))
+        return (UnitCatalog.divisionId(division), UnitCatalog.divisionName(division))
+    }
+
+    /// The area scope id the unit's figures are counted in: its area, or `unknown`.
+    public var areaScope: String {
+        UnitCatalog.areaKey(self)
     }
 }

@@ -58,6 +58,16 @@ public struct UnitResultBlock: Sendable, Hashable {
             && real.count == (deflated ? count : 0)
     }
 
+    /// Room for `count` units in every column.
+    mutating func reserveCapacity(_ count: Int) {
+        unitIds.reserveCapacity(count)
+        ytd.reserveCapacity(count)
+        base.reserveCapacity(count)
+        month.reserveCapacity(count)
+        monthBase.reserveCapacity(count)
+        if deflated { real.reserveCapacity(count) }
+    }
+
     /// Appends one unit's figures.
     mutating func append(unitId: Int64, _ figures: UnitFigures, real: Int128) {
         unitIds.append(unitId)
@@ -84,5 +94,15 @@ public struct UnitResultBlock: Sendable, Hashable {
         unit.monthBase = monthBase[offset]
         unit.real = deflated ? real[offset] : 0
         return builder.row(scope: .unit, id: code, name: name, totals: unit)
+    }
+
+    /// Every unit's row, in block order, named from `units` (by ``UnitInfo/id``; a unit not
+    /// there gets an empty code and name). Empty for a block that is not well-formed.
+    public func rows(_ units: [Int64: UnitInfo]) -> [IndicatorRow] {
+        guard isWellFormed else { return [] }
+        return unitIds.indices.map { offset in
+            let info = units[unitIds[offset]]
+            return row(at: offset, code: info?.code ?? "", name: info?.name ?? "")
+        }
     }
 }

@@ -14,4 +14,6 @@ struct ZoneFigures: Sendable {
 struct IndicatorPeriodOutput: Sendable {
     var warnings: [ComputeWarning]
     var zone: ZoneFigures
+    /// The units' figures (nil for a job without a series).
+    var units: UnitResultBlock?
 }

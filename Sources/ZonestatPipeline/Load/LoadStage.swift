@@ -101,6 +101,7 @@ public struct LoadStage: Sendable {
         let catalog = IndicatorCatalog(definitions)
         var publications: [(period: Period, figures: [PublishedFigure], changes: [PublishedChange])] = []
         let units = changed.isEmpty ? [:] : try warehouse.unitInfos()
+        let unitsById = Dictionary(units.values.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let keyUnits = Dictionary(config.indicators.map { ($0.id, $0.keyUnits) }, uniquingKeysWith: { first, _ in first })
         for period in changed {
             let result = try warehouse.storedResult(periods: [period], config: config)
@@ -137,6 +138,7 @@ public struct LoadStage: Sendable {
             context.revisions = try warehouse.revisions(period: period, config: config)
             context.revisingFiles = try warehouse.revisingFiles(for: period)
             context.units = units
+            context.unitsById = unitsById
             context.keyUnits = keyUnits
             // A zone's first year: no last year to compare with (no new units, growth or breadth).
             context.hasPreviousYear = zoneSeries.contains { $0.period.year == period.year - 1 }

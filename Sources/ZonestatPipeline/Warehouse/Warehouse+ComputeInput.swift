@@ -22,7 +22,7 @@ extension Warehouse {
                     if unitIndex.count <= Int(id) { unitIndex.append(contentsOf: repeatElement(-1, count: Int(id) + 1 - unitIndex.count)) }
                     unitIndex[Int(id)] = Int32(units.count)
                 }
-                units.append(UnitInfo(code: row["credit_code"], name: row["name"], industry: row["industry"], area: row["area"]))
+                units.append(UnitInfo(code: row["credit_code"], name: row["name"], industry: row["industry"], area: row["area"], id: id))
             }
             var indicatorById: [Int16] = []
             for (id, position) in indicatorIndex where id >= 0 && id < 1 << 16 {

@@ -2,9 +2,10 @@ import GRDB
 import ZonestatCore
 
 extension Warehouse {
-    /// Deletes the stored results of `periods` (all stored results when nil), and the warnings
-    /// tied to no period.
+    /// Deletes the stored results of `periods` (all stored results when nil), their unit blocks,
+    /// and the warnings tied to no period.
     static func clearResults(_ db: Database, periods: Set<Period>?) throws {
+        try clearUnitBlocks(db, periods: periods)
         let tables = ["out_indicators", "out_targets", "out_roster", "out_warnings"]
         guard let periods else {
             for table in tables { try db.execute(sql: "DELETE FROM \(table)") }
@@ -24,6 +25,7 @@ extension Warehouse {
     /// Stores result rows (one period's, or warnings tied to no period) after `clearResults`.
     static func insertResults(_ db: Database, _ result: ComputeResult, config: PipelineConfig) throws {
         try insertIndicators(db, result.indicators, config: config)
+        for block in result.unitBlocks { try storeUnitBlock(db, block) }
         try insertTargets(db, result.targets, config: config)
         try insertRoster(db, result.roster)
         let warnings = try db.makeStatement(
@@ -36,7 +38,7 @@ extension Warehouse {
     }
 
     private static func insertIndicators(_ db: Database, _ rows: [IndicatorRow], config: PipelineConfig) throws {
-        // The bulk of a transform's output (a row per unit): many rows to a statement.
+        // Zone, industry and area rows (the unit figures are stored as blocks): many rows to a statement.
         var start = 0
         if rows.count >= IndicatorInsert.rows {
             var insert = try IndicatorInsert(db, rows: IndicatorInsert.rows, config: config)

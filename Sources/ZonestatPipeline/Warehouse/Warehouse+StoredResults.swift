@@ -18,7 +18,8 @@ extension Warehouse {
         }
     }
 
-    /// The stored results (exact), for the given periods or all.
+    /// The stored results (exact), for the given periods or all; the unit figures as the blocks
+    /// the transform stored (when `scopes` includes units).
     public func storedResult(periods: Set<Period>? = nil, config: PipelineConfig, scopes: Set<ScopeKind>? = nil)
         throws(WarehouseError) -> ComputeResult
     {
@@ -26,6 +27,9 @@ extension Warehouse {
             var result = ComputeResult()
             result.indicators = try Warehouse.indicatorRows(
                 db, config: config, periods: periods, scopes: scopes, periodsInSQL: true)
+            if scopes.map({ $0.contains(.unit) }) ?? true {
+                result.unitBlocks = try Warehouse.unitBlocks(db, periods: periods)
+            }
             let periodTexts = periods.map { $0.map(\.description).sorted() }
             let periodFilter = periodTexts.map { "period IN (\(Warehouse.placeholders($0.count)))" }
             let periodWhere = periodFilter.map { " WHERE " + $0 } ?? ""

@@ -52,14 +52,32 @@ extension Warehouse {
     /// The stored unit block of `period` and `indicator`, nil when there is none. A row whose
     /// columns do not match its count is an error naming the block, never a short read.
     static func unitBlock(_ db: Database, period: Period, indicator: String) throws -> UnitResultBlock? {
-        guard
-            let row = try Row.fetchOne(
-                db, sql: "SELECT * FROM out_unit_blocks WHERE period = ? AND indicator = ?",
-                arguments: [period.description, indicator])
-        else { return nil }
+        try Row.fetchOne(
+            db, sql: "SELECT * FROM out_unit_blocks WHERE period = ? AND indicator = ?",
+            arguments: [period.description, indicator]
+        ).map { try unitBlock(db, $0) }
+    }
+
+    /// The stored unit blocks of `periods` (all when nil), by period and then in the order the
+    /// transform stored them (the compute core's).
+    static func unitBlocks(_ db: Database, periods: Set<Period>?) throws -> [UnitResultBlock] {
+        let texts = periods.map { $0.map(\.description).sorted() }
+        let filter = texts.map { " WHERE period IN (\(placeholders($0.count)))" } ?? ""
+        let rows = try Row.fetchCursor(
+            db, sql: "SELECT * FROM out_unit_blocks\(filter) ORDER BY period, id", arguments: StatementArguments(texts ?? []))
+        var blocks: [UnitResultBlock] = []
+        while let row = try rows.next() { blocks.append(try unitBlock(db, row)) }
+        return blocks
+    }
+
+    /// The block a row of `out_unit_blocks` holds.
+    private static func unitBlock(_ db: Database, _ row: Row) throws -> UnitResultBlock {
+        let periodText: String = row["period"]
+        let indicator: String = row["indicator"]
         let count: Int = row["count"]
         let deflated: Bool = row["deflated"]
-        guard let zone = PackedColumn.int128s(row["zone"], count: 3),
+        guard let period = Warehouse.period(periodText),
+            let zone = PackedColumn.int128s(row["zone"], count: 3),
             let ids = PackedColumn.uint32s(row["unit_ids"], count: count),
             let ytd = PackedColumn.int64s(row["ytd"], count: count),
             let base = PackedColumn.int64s(row["base"], count: count),
@@ -68,7 +86,7 @@ extension Warehouse {
             let real = PackedColumn.int128s(row["real"], count: deflated ? count : 0)
         else {
             throw WarehouseError.sqlite(
-                path: db.description, operation: "read unit results of \(period) \(indicator)",
+                path: db.description, operation: "read unit results of \(periodText) \(indicator)",
                 message: "a packed column does not hold \(count) values: the warehouse is damaged — run `zonestat rebuild`")
         }
         return UnitResultBlock(

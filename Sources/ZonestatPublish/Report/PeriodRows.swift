@@ -12,8 +12,10 @@ struct PeriodRows: Sendable, Hashable {
     private(set) var industries: [String: [Int]] = [:]
     /// Positions of each indicator's area rows, in the result's order.
     private(set) var areas: [String: [Int]] = [:]
-    /// Positions of each indicator's unit rows, in the result's order.
-    private(set) var units: [String: [Int]] = [:]
+    /// Position in `result.unitBlocks` of each indicator's unit block.
+    private(set) var units: [String: Int] = [:]
+    /// Positions of the period's unit blocks, in the result's order.
+    private(set) var unitBlocks: [Int] = []
     /// Whether every indicator row is of the period (what the load stage passes), so the rows
     /// are published as they are, without a filtered copy.
     private(set) var onlyThisPeriod = true
@@ -31,9 +33,13 @@ struct PeriodRows: Sendable, Hashable {
             case .zone where zone[row.indicator] == nil: zone[row.indicator] = position
             case .industry: industries[row.indicator, default: []].append(position)
             case .area: areas[row.indicator, default: []].append(position)
-            case .unit: units[row.indicator, default: []].append(position)
+            // Unit figures are blocks (below); the core makes no unit rows.
             default: break
             }
+        }
+        for (position, block) in result.unitBlocks.enumerated() where block.period == period {
+            if units[block.indicator] == nil { units[block.indicator] = position }
+            unitBlocks.append(position)
         }
         targets = result.targets.filter { $0.period == period }
         roster = result.roster.filter { $0.period == period }

@@ -29,6 +29,8 @@ public struct ReportContext: Sendable, Hashable {
     public var revisingFiles: [RevisingFile] = []
     /// Each reporting unit's details (industry, area) by credit code, for the key enterprises.
     public var units: [String: UnitInfo] = [:]
+    /// The same units by ``UnitInfo/id``: the unit blocks' rows are named from here.
+    public var unitsById: [Int64: UnitInfo] = [:]
     /// How many of the largest units the report names per indicator (the pipeline file's
     /// `key_units`); an indicator not listed gets none.
     public var keyUnits: [String: Int] = ReportContext.defaultKeyUnits
@@ -76,15 +78,15 @@ public struct ReportContext: Sendable, Hashable {
         (rows.areas[indicator] ?? []).map { result.indicators[$0] }
     }
 
-    /// The unit rows of `indicator` for the period, in the core's order: the one place the
-    /// report reads unit rows from (they may be stored packed one day).
+    /// The unit rows of `indicator` for the period, in the core's order, derived from its
+    /// block: the one place the report reads unit rows from.
     func unitRows(_ indicator: String) -> [IndicatorRow] {
-        (rows.units[indicator] ?? []).map { result.indicators[$0] }
+        rows.units[indicator].map { result.unitBlocks[$0].rows(unitsById) } ?? []
     }
 
-    /// Every unit row of the period, in the core's order (the workbook's unit sheet).
-    var periodUnitRows: [IndicatorRow] {
-        periodIndicators.filter { $0.scope == .unit }
+    /// The period's unit blocks, in the core's order (units.csv, the workbook's unit sheet).
+    var periodUnitBlocks: [UnitResultBlock] {
+        rows.unitBlocks.map { result.unitBlocks[$0] }
     }
 
     /// The zone row of `indicator` for the period before this one in the same year (the

@@ -18,16 +18,7 @@ extension IndicatorsTable {
         writer.flush(into: &file)
         var leads = LeadingCells(catalog: catalog, format: .csv)
         for row in rows {
-            writer.append(try leads.bytes(row))
-            writer.appendCSVField(row.scopeId)
-            writer.append(UInt8(ascii: ","))
-            writer.appendCSVField(row.scopeName)
-            writer.append(UInt8(ascii: ","))
-            writer.appendInteger(row.units)
-            let unit = leads.unit
-            writer.appendFigures(row, unit: unit) { writer, _ in writer.append(UInt8(ascii: ",")) } empty: { _ in }
-            writer.append(UInt8(ascii: ","))
-            writer.append(row.estimate ? UInt8(ascii: "1") : UInt8(ascii: "0"))
+            try writer.appendCSVCells(row, leads: &leads)
             writer.append(UInt8(ascii: "\r"))
             writer.append(UInt8(ascii: "\n"))
             writer.flush(into: &file)
@@ -87,10 +78,23 @@ extension IndicatorsTable {
 }
 
 extension ByteWriter {
+    /// The cells of `row` in indicators.csv's columns, comma separated, without the line end.
+    mutating func appendCSVCells(_ row: IndicatorRow, leads: inout LeadingCells) throws(PublishError) {
+        append(try leads.bytes(row))
+        appendCSVField(row.scopeId)
+        append(UInt8(ascii: ","))
+        appendCSVField(row.scopeName)
+        append(UInt8(ascii: ","))
+        appendInteger(row.units)
+        appendFigures(row, unit: leads.unit) { writer, _ in writer.append(UInt8(ascii: ",")) } empty: { _ in }
+        append(UInt8(ascii: ","))
+        append(row.estimate ? UInt8(ascii: "1") : UInt8(ascii: "0"))
+    }
+
     /// Columns 8…16 (`ytd` … `share_pct`), each after `separator(column)`; `empty` writes an
     /// undefined figure.
     @inline(__always)
-    fileprivate mutating func appendFigures(
+    mutating func appendFigures(
         _ row: IndicatorRow, unit: MoneyUnit, separator: (inout ByteWriter, Int) -> Void, empty: (inout ByteWriter) -> Void
     ) {
         separator(&self, 8)
@@ -116,7 +120,7 @@ extension ByteWriter {
 
 /// The first five cells of a row (period, indicator, its name and unit, scope) with what
 /// separates them from the next, as bytes: the same for long runs of rows, so written once.
-private struct LeadingCells {
+struct LeadingCells {
     enum Format { case csv, json }
 
     let catalog: IndicatorCatalog
@@ -129,15 +133,19 @@ private struct LeadingCells {
     private var head: [UInt8] = []
     private var cells: [UInt8] = []
 
-    init(catalog: IndicatorCatalog, format: Format) {
+    /// The file named in errors.
+    let file: String
+
+    init(catalog: IndicatorCatalog, format: Format, file: String = "indicators.csv") {
         self.catalog = catalog
         self.format = format
+        self.file = file
     }
 
     /// The cells of `row`; throws when its indicator is not in the catalog.
     mutating func bytes(_ row: IndicatorRow) throws(PublishError) -> [UInt8] {
         if row.period != period || row.indicator != indicator {
-            let definition = try catalog.definition(row.indicator, in: "indicators.csv")
+            let definition = try catalog.definition(row.indicator, in: file)
             unit = definition.unit
             var writer = ByteWriter(capacity: 96)
             let texts = [row.period.description, row.indicator, definition.name, unit.label]

@@ -23,7 +23,7 @@ public enum TablesWorkbook {
         sheets.append(sheet("指标", figures, headers: indicatorHeaders))
         sheets.append(sheet("目标", try TargetsTable.table(context.targets, catalog: catalog), headers: targetHeaders))
         sheets.append(sheet("企业增减", RosterTable.table(context.roster), headers: rosterHeaders))
-        sheets.append(try unitSheet(context, context.periodUnitRows))
+        sheets.append(try unitSheet(context, context.periodUnitBlocks))
         return sheets
     }
 
@@ -50,17 +50,36 @@ public enum TablesWorkbook {
     }
 
     /// The unit rows with each unit's industry code and area: credit and industry codes as
-    /// text. Each row's cells are made as the sheet is written.
-    static func unitSheet(_ context: ReportContext, _ rows: [IndicatorRow]) throws(PublishError) -> WorkbookSheet {
+    /// text. Each row is derived from its block, and its cells made, as the sheet is written.
+    static func unitSheet(_ context: ReportContext, _ blocks: [UnitResultBlock]) throws(PublishError) -> WorkbookSheet {
         let catalog = context.catalog
-        for indicator in Set(rows.map(\.indicator)) { _ = try catalog.definition(indicator, in: file) }
+        for block in blocks {
+            _ = try catalog.definition(block.indicator, in: file)
+            guard block.isWellFormed else { throw PublishError.malformedUnits(period: block.period, indicator: block.indicator) }
+        }
         let header = (["统一社会信用代码", "企业名称", "行业代码", "行业", "片区"] + Array(indicatorHeaders.prefix(4))
             + Array(indicatorHeaders.dropFirst(7))).map(WorkbookCell.header)
-        let units = context.units
-        return WorkbookSheet(name: "企业", frozenRows: 1, rowCount: rows.count + 1, columnCount: header.count) { index in
+        let units = context.unitsById
+        // Where each block's rows start among the sheet's rows.
+        var offsets: [Int] = []
+        var total = 0
+        for block in blocks {
+            offsets.append(total)
+            total += block.count
+        }
+        let starts = offsets
+        return WorkbookSheet(name: "企业", frozenRows: 1, rowCount: total + 1, columnCount: header.count) { index in
             guard index > 0 else { return header }
-            let row = rows[index - 1]
-            let unitInfo = units[row.scopeId]
+            var low = 0
+            var high = starts.count - 1
+            while low < high {
+                let middle = (low + high + 1) / 2
+                if starts[middle] <= index - 1 { low = middle } else { high = middle - 1 }
+            }
+            let block = blocks[low]
+            let offset = index - 1 - starts[low]
+            let unitInfo = units[block.unitIds[offset]]
+            let row = block.row(at: offset, code: unitInfo?.code ?? "", name: unitInfo?.name ?? "")
             let industry = unitInfo?.industry ?? ""
             let division = industry.count >= 2 ? IndustryDivision.name(String(industry.prefix(2))) ?? "" : ""
             let definition = catalog.definition(row.indicator)

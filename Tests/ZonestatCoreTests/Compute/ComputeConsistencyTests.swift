@@ -59,6 +59,6 @@ struct ComputeConsistencyTests {
 
 extension ComputeInput {
     func computed(threads: Int = 1, periods: Set<Period>? = nil) -> ComputeResult {
-        ComputeCore.compute(self, options: ComputeOptions(threads: threads, periods: periods))
+        ComputeCore.compute(self, options: ComputeOptions(threads: threads, periods: periods)).withUnitRows(units)
     }
 }

@@ -59,11 +59,13 @@ struct ComputePropertyTests {
         var streamed = ComputeResult()
         let leftover = ComputeCore.compute(input, options: ComputeOptions(threads: 2)) { _, part in
             streamed.indicators += part.indicators
+            streamed.unitBlocks += part.unitBlocks
             streamed.targets += part.targets
             streamed.roster += part.roster
             streamed.warnings += part.warnings
         }
-        #expect(streamed.indicators == full.indicators)
+        #expect(streamed.withUnitRows(input.units).indicators == full.indicators)
+        #expect(streamed.unitBlocks == full.unitBlocks)
         #expect(streamed.targets == full.targets)
         #expect(streamed.roster == full.roster)
         #expect(Set(streamed.warnings + leftover) == Set(full.warnings))

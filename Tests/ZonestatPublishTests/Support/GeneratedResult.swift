@@ -58,24 +58,50 @@ struct GeneratedResult {
             estimate: indicator == "value_added")
     }
 
-    /// The rows of `period`: per indicator the zone, 12 industries, 4 areas and `units` units.
-    mutating func indicatorRows(_ period: Period, units: Int) -> [IndicatorRow] {
+    /// The rows of `period`: per indicator the zone, 12 industries and 4 areas; and its unit
+    /// block of `units` units (about four in five report), figures drawn as the other rows'.
+    mutating func indicatorRows(_ period: Period, units: Int) -> (rows: [IndicatorRow], blocks: [UnitResultBlock]) {
         let divisions = ["36", "34", "38", "33", "29", "17", "39", "35", "13", "44", "30", "unknown"]
         let areas = ["东区", "西区", "南区", "北区,\"旧\""]
         var rows: [IndicatorRow] = []
+        var blocks: [UnitResultBlock] = []
         for definition in SourceDocument.definitions {
             let zoneBase = amount(40_000_000)
-            rows.append(row(period, definition.id, .zone, "", SourceDocument.zoneName, zoneBase: zoneBase))
+            let zone = row(period, definition.id, .zone, "", SourceDocument.zoneName, zoneBase: zoneBase)
+            rows.append(zone)
             for division in divisions {
                 rows.append(row(period, definition.id, .industry, division, IndustryDivision.name(division) ?? "", zoneBase: zoneBase))
             }
             for area in areas { rows.append(row(period, definition.id, .area, area, area, zoneBase: zoneBase)) }
+            var ids: [Int64] = [], ytd: [Int64] = [], base: [Int64] = [], month: [Int128] = [], monthBase: [Int128] = []
             for unit in 0..<units where below(5) != 0 {
-                let name = unit < Self.awkwardNames.count ? Self.awkwardNames[unit] : "企业\(unit)号有限公司"
-                rows.append(row(period, definition.id, .unit, "91341100MA\(String(100_000_000 + unit))", name, zoneBase: zoneBase))
+                let drawn = row(period, definition.id, .unit, "", "", zoneBase: zoneBase)
+                ids.append(Int64(unit + 1))
+                ytd.append(Int64(drawn.ytd.raw))
+                base.append(Int64(drawn.ytdBase.raw))
+                month.append(drawn.month?.raw ?? 0)
+                monthBase.append(drawn.monthBase?.raw ?? 0)
             }
+            blocks.append(UnitResultBlock(
+                period: period, indicator: definition.id, deflated: false, zoneYtd: zone.ytd.raw, zoneBase: zoneBase.raw,
+                zoneReal: 0, unitIds: ids, ytd: ytd, base: base, month: month, monthBase: monthBase))
         }
-        return rows
+        return (rows, blocks)
+    }
+
+    /// The units the blocks name, by id: awkward names first, in the generated industries and
+    /// areas (one without either).
+    static func units(_ count: Int) -> [Int64: UnitInfo] {
+        let industries = ["3670", "3484", "C3824", "3311", "2929", "1713", "3990", "3560", "1391", "4411", "3039", nil]
+        let areas = ["东区", "西区", "南区", "北区,\"旧\"", nil]
+        var units: [Int64: UnitInfo] = [:]
+        for unit in 0..<count {
+            let name = unit < awkwardNames.count ? awkwardNames[unit] : "企业\(unit)号有限公司"
+            units[Int64(unit + 1)] = UnitInfo(
+                code: "91341100MA\(String(100_000_000 + unit))", name: name, industry: industries[unit % industries.count],
+                area: areas[unit % areas.count], id: Int64(unit + 1))
+        }
+        return units
     }
 
     mutating func targets(_ period: Period) -> [TargetRow] {
@@ -132,7 +158,9 @@ struct GeneratedResult {
         var generator = GeneratedResult()
         var result = ComputeResult()
         for period in [other, period] {
-            result.indicators += generator.indicatorRows(period, units: period == other ? units / 4 : units)
+            let (rows, blocks) = generator.indicatorRows(period, units: period == other ? units / 4 : units)
+            result.indicators += rows
+            result.unitBlocks += blocks
             result.targets += generator.targets(period)
             result.roster += generator.roster(period)
             result.warnings += generator.warnings(period)
@@ -144,8 +172,11 @@ struct GeneratedResult {
                 code: ["check_character", "ytd_mismatch", "default_unit"][index % 3], period: period,
                 message: awkwardNames[index % awkwardNames.count])
         }
-        return ReportContext(
+        var context = ReportContext(
             zoneName: SourceDocument.zoneName, period: period, indicators: SourceDocument.definitions, result: result,
             series: SourceDocument.series(), warnings: published, issuedOn: "2023年5月10日")
+        context.unitsById = Self.units(units)
+        context.units = Dictionary(uniqueKeysWithValues: context.unitsById.values.map { ($0.code, $0) })
+        return context
     }
 }

@@ -22,7 +22,7 @@ struct ComputeZoneBuilder {
     /// Adds a unit and returns its index.
     @discardableResult
     mutating func unit(_ code: String, industry: String? = nil, area: String? = nil) -> Int32 {
-        units.append(UnitInfo(code: code, name: "单位" + code, industry: industry, area: area))
+        units.append(UnitInfo(code: code, name: "单位" + code, industry: industry, area: area, id: Int64(units.count + 1)))
         return Int32(units.count - 1)
     }
 
@@ -40,8 +40,10 @@ struct ComputeZoneBuilder {
             priceIndices: priceIndices)
     }
 
+    /// The result with the unit rows among the indicator rows (see ``ComputeResult/withUnitRows(_:)``).
     func compute(threads: Int = 1, periods: Set<Period>? = nil, breadth: String = "output_value") -> ComputeResult {
         ComputeCore.compute(input, options: ComputeOptions(threads: threads, periods: periods, breadthIndicator: breadth))
+            .withUnitRows(units)
     }
 }
 
@@ -52,6 +54,14 @@ func period(_ year: Int, _ month: Int) -> Period {
 }
 
 extension ComputeResult {
+    /// The result with each block's unit rows among the indicator rows, where the naive
+    /// reference has them (the blocks stay).
+    func withUnitRows(_ units: [UnitInfo]) -> ComputeResult {
+        var result = self
+        result.indicators = indicatorRowsWithUnits(units)
+        return result
+    }
+
     /// The indicator row of a scope, if any.
     func row(_ period: Period, _ indicator: String = "output_value", _ scope: ScopeKind = .zone, _ id: String = "")
         -> IndicatorRow?
@@ -63,6 +73,7 @@ extension ComputeResult {
     func restricted(to periods: Set<Period>) -> ComputeResult {
         ComputeResult(
             indicators: indicators.filter { periods.contains($0.period) },
+            unitBlocks: unitBlocks.filter { periods.contains($0.period) },
             targets: targets.filter { periods.contains($0.period) },
             roster: roster.filter { periods.contains($0.period) },
             warnings: warnings.filter { $0.period.map(periods.contains) ?? true })
