@@ -33,6 +33,9 @@ struct PeriodFilesTests {
         let indicatorsHash = SHA256.hexDigest(SHA256.digest(folder.files["indicators.csv"] ?? []))
         #expect(manifest.contains(#"{"path": "2023-04/indicators.csv", "rows": 13, "sha256": "\#(indicatorsHash)"}"#))
         #expect(manifest.contains(#"{"path": "2023-04/report.md", "rows": null, "sha256": "#))
+        // Tools check the layout they read against the contract version (outputs.md: 2, units.csv).
+        #expect(manifest.contains(#""contract_version": 2,"#))
+        #expect(manifest.contains(#"{"path": "2023-04/units.csv", "rows": "#))
         #expect(manifest.contains(#"{"path": "series.csv", "rows": 10, "sha256": "039058c6f2c0cb492c533b0a4d14ef77cc0f78abccced5287d84a1a2011cfb81"}"#))
         #expect(manifest.contains(#""periods": ["2023-03", "2023-04"]"#))
         #expect(manifest.contains(#""encoding": "gb18030", "kind": "wide", "rows": 125"#))

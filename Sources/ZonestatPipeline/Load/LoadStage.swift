@@ -213,7 +213,7 @@ public struct LoadStage: Sendable {
 
 /// The software version, written into manifests.
 public enum ZonestatVersion {
-    public static let current = "0.2.0"
+    public static let current = "0.3.0"
 }
 
 extension PublishedWarning {

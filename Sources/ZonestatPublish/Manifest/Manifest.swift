@@ -21,6 +21,10 @@ public struct Manifest: Sendable, Hashable {
     public var inputs: [ManifestInput]
     public var outputs: [ManifestOutput]
 
+    /// The version of the published files' layout and columns (outputs.md): 2 since the unit
+    /// rows moved from indicators.csv/.json to units.csv. A tool reading the folders checks it.
+    public static let contractVersion = 2
+
     public init(
         runID: String, startedAt: String, finishedAt: String, software: String = "zonestat", softwareVersion: String,
         pipelineFile: String, pipelineSHA256: String, period: Period?, inputs: [ManifestInput],
@@ -49,6 +53,7 @@ public struct Manifest: Sendable, Hashable {
             JSONMember("software", .object([
                 JSONMember("name", .string(software)), JSONMember("version", .string(softwareVersion)),
             ])),
+            JSONMember("contract_version", .number(String(Manifest.contractVersion))),
             JSONMember("pipeline", .object([
                 JSONMember("file", .string(pipelineFile)), JSONMember("sha256", .string(pipelineSHA256)),
             ])),
