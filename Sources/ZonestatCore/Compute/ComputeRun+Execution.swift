@@ -1,80 +1,27 @@
-/// Running the jobs of some periods: rows are counted first, then every indicator job writes
-/// its rows in place into one pre-sized buffer (no copies of rows between arrays).
+/// Running the jobs of some periods in parallel: each job returns its own rows (a zone, its
+/// industries and areas: a few dozen), joined in job order; the units travel as blocks.
 extension ComputeRun {
-    /// The jobs of some periods, in result order, with where each indicator job writes.
-    struct Plan {
-        var jobs: [Job]
-        /// Rows each job writes (0 for a roster job).
-        var rowCounts: [Int]
-        /// Where each job's rows start.
-        var offsets: [Int]
-        var total: Int
-    }
-
     /// The jobs of `periods`: per period, one per indicator with an output (in input order),
     /// then its roster.
-    func plan(_ periods: [Period]) -> Plan {
+    func jobs(_ periods: [Period]) -> [Job] {
         var jobs: [Job] = []
         for period in periods {
             for indicator in calendar.indicatorsAt[period] ?? [] { jobs.append(.indicator(indicator, period)) }
             jobs.append(.roster(period))
         }
-        let frozen = jobs
-        let counts = ParallelJobs.map(count: jobs.count, threads: options.workerCount) { offset -> Int in
-            guard case .indicator(let indicator, let period) = frozen[offset] else { return 0 }
-            return kernel(indicator: indicator, period: period)?.rowCount() ?? 0
-        }
-        var offsets: [Int] = []
-        var total = 0
-        for count in counts {
-            offsets.append(total)
-            total += count
-        }
-        return Plan(jobs: jobs, rowCounts: counts, offsets: offsets, total: total)
+        return jobs
     }
 
-    /// Runs the plan's jobs in parallel, writing indicator rows into `rows` (of capacity
-    /// `plan.total`). Returns each job's output and how many rows are initialized, contiguously
-    /// from the start.
-    func execute(_ plan: Plan, into rows: UnsafeMutableBufferPointer<IndicatorRow>) -> (outputs: [JobOutput], initialized: Int) {
-        let address = RowBufferAddress(base: rows.baseAddress)
-        let executed = ParallelJobs.map(count: plan.jobs.count, threads: options.workerCount) { offset in
-            var writer = address.writer(offset: plan.offsets[offset], count: plan.rowCounts[offset])
-            let output = perform(plan.jobs[offset], writer: &writer)
-            return (output, writer.written, writer.dropped)
-        }
-        var outputs: [JobOutput] = []
-        var cursor = 0
-        for (offset, (output, written, dropped)) in executed.enumerated() {
-            // Closes any gap a miscounted job left, so the initialized rows stay contiguous.
-            if cursor != plan.offsets[offset], written > 0, let base = rows.baseAddress {
-                (base + cursor).moveInitialize(from: base + plan.offsets[offset], count: written)
-            }
-            cursor += written
-            guard written != plan.rowCounts[offset] || dropped > 0, case .indicator(let indicator, var computed) = output,
-                case .indicator(_, let period) = plan.jobs[offset]
-            else {
-                outputs.append(output)
-                continue
-            }
-            computed.warnings.append(
-                ComputeWarning(
-                    period: period, indicator: input.indicators[indicator].id, code: "row_count_mismatch", scope: "zone",
-                    message: "\(written + dropped) rows computed where \(plan.rowCounts[offset]) were counted; "
-                        + "\(dropped) dropped — a defect of the compute core"))
-            outputs.append(.indicator(indicator, computed))
-        }
-        return (outputs, cursor)
-    }
-
-    /// The rows of `plan`, and its jobs' outputs.
-    func rowsAndOutputs(_ plan: Plan) -> (rows: [IndicatorRow], outputs: [JobOutput]) {
-        var outputs: [JobOutput] = []
-        let rows = [IndicatorRow](unsafeUninitializedCapacity: plan.total) { buffer, initialized in
-            let executed = execute(plan, into: buffer)
-            outputs = executed.outputs
-            initialized = executed.initialized
-        }
+    /// Runs `jobs` in parallel; the rows of their outputs in job order (the result's order,
+    /// whatever the thread count), and the outputs.
+    func rowsAndOutputs(_ jobs: [Job]) -> (rows: [IndicatorRow], outputs: [JobOutput]) {
+        let outputs = ParallelJobs.map(count: jobs.count, threads: options.workerCount) { perform(jobs[$0]) }
+        var rows: [IndicatorRow] = []
+        rows.reserveCapacity(outputs.reduce(0) { count, output in
+            if case .indicator(_, let computed) = output { return count + computed.rows.count }
+            return count
+        })
+        for case .indicator(_, let computed) in outputs { rows += computed.rows }
         return (rows, outputs)
     }
 
@@ -102,10 +49,10 @@ extension ComputeRun {
         return result
     }
 
-    /// Every selected period at once, rows written straight into the result.
+    /// Every selected period at once.
     func computeAll() -> ComputeResult {
         let periods = calendar.periods
-        let (rows, outputs) = rowsAndOutputs(plan(periods))
+        let (rows, outputs) = rowsAndOutputs(jobs(periods))
         var result = ComputeResult(indicators: rows)
         var start = 0
         for period in periods {
@@ -124,7 +71,7 @@ extension ComputeRun {
     /// Period by period, each handed to `body` as soon as it is computed.
     func stream(_ body: (Period, ComputeResult) throws -> Void) rethrows -> [ComputeWarning] {
         for period in calendar.periods {
-            let (rows, outputs) = rowsAndOutputs(plan([period]))
+            let (rows, outputs) = rowsAndOutputs(jobs([period]))
             var result = periodParts(period, outputs: outputs[...])
             result.indicators = rows
             try body(period, result)

@@ -74,15 +74,15 @@ struct ComputeRun: Sendable {
             input: input, catalog: catalog, pair: pair, total: total, deflator: deflator, period: period)
     }
 
-    /// Runs one job; an indicator job writes its rows with `writer`.
-    func perform(_ job: Job, writer: inout RowWriter) -> JobOutput {
+    /// Runs one job.
+    func perform(_ job: Job) -> JobOutput {
         switch job {
         case .indicator(let indicator, let period):
             guard let kernel = kernel(indicator: indicator, period: period) else {
                 let nothing = ZoneFigures(ytd: .zero, base: .zero, growth: nil, comparableYtd: .zero)
                 return .indicator(indicator, IndicatorPeriodOutput(warnings: [], zone: nothing))
             }
-            return .indicator(indicator, kernel.run(into: &writer))
+            return .indicator(indicator, kernel.run())
         case .roster(let period):
             let lastMonth = calendar.latestReportingMonth[period.year - 1]
             let kernel = RosterKernel(

@@ -12,23 +12,9 @@ struct IndicatorPeriodKernel {
     let deflator: PriceDeflator
     let period: Period
 
-    /// How many rows ``run(into:)`` writes: the zone, each division and area with a
-    /// reporting unit (units go to the output's block). A light pass over the units, for pre-sizing.
-    func rowCount() -> Int {
-        let series = pair.current
-        var divisions = Array(repeating: false, count: UnitCatalog.divisionSlots)
-        var areas = Array(repeating: false, count: catalog.areaKeys.count)
-        for slot in series.units.indices where series.hasYtd(slot: slot, month: period.month) {
-            let unit = Int(series.units[slot])
-            divisions[Int(catalog.divisionOfUnit[unit])] = true
-            areas[Int(catalog.areaOfUnit[unit])] = true
-        }
-        return 1 + divisions.count { $0 } + areas.count { $0 }
-    }
-
-    /// Writes the rows in row order (zone, industries by id, areas by id) and returns the
-    /// zone's figures, the period's warnings and the units' figures as a block (by credit code).
-    func run(into writer: inout RowWriter) -> IndicatorPeriodOutput {
+    /// The rows in row order (zone, industries by id, areas by id), the zone's figures, the
+    /// period's warnings and the units' figures as a block (by credit code).
+    func run() -> IndicatorPeriodOutput {
         let series = pair.current
         let definition = input.indicators[series.indicator]
         let month = period.month
@@ -57,7 +43,7 @@ struct IndicatorPeriodKernel {
         let builder = IndicatorRowBuilder(
             period: period, indicator: definition.id, zone: zone, deflated: deflation != nil)
         let zoneRow = builder.row(scope: .zone, id: "", name: input.zoneName, totals: zone)
-        writer.append(zoneRow)
+        var rows = [zoneRow]
 
         var industryCheck = builder.partitionCheck(.industry)
         for division in UnitCatalog.divisionOrder where divisions[division].units > 0 {
@@ -65,14 +51,14 @@ struct IndicatorPeriodKernel {
                 scope: .industry, id: UnitCatalog.divisionId(division), name: UnitCatalog.divisionName(division),
                 totals: divisions[division])
             industryCheck.add(row)
-            writer.append(row)
+            rows.append(row)
         }
         var areaCheck = builder.partitionCheck(.area)
         for area in areas.indices where areas[area].units > 0 {
             let row = builder.row(
                 scope: .area, id: catalog.areaKeys[area], name: catalog.areaNames[area], totals: areas[area])
             areaCheck.add(row)
-            writer.append(row)
+            rows.append(row)
         }
         // Units as typed columns: their rows are derived from these when published. What the
         // block covers is checked against the zone's sums (a unit missed or counted twice would
@@ -102,7 +88,7 @@ struct IndicatorPeriodKernel {
         let figures = ZoneFigures(
             ytd: AmountSum(raw: zone.ytd), base: AmountSum(raw: zone.base), growth: zoneRow.ytdYoYPercent,
             comparableYtd: comparableYtd)
-        return IndicatorPeriodOutput(warnings: warnings, zone: figures, units: block)
+        return IndicatorPeriodOutput(rows: rows, warnings: warnings, zone: figures, units: block)
     }
 
     /// A unit's ytd falling within the year, and a unit's subset figure above its total.

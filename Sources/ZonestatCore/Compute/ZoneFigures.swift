@@ -12,6 +12,8 @@ struct ZoneFigures: Sendable {
 
 /// What computing one indicator for one period produces besides its rows.
 struct IndicatorPeriodOutput: Sendable {
+    /// The zone's row, then the industry and area rows, in row order.
+    var rows: [IndicatorRow] = []
     var warnings: [ComputeWarning]
     var zone: ZoneFigures
     /// The units' figures (nil for a job without a series).
