@@ -23,8 +23,8 @@ public struct FileParser: Sendable {
         self.splitBytes = splitBytes
     }
 
-    /// How many bytes the CSV parser is handed at a time.
-    static let chunkSize = 64 * 1024
+    /// How many bytes the CSV parser is handed at a time (``CSVChunk``).
+    static let chunkSize = CSVChunk.size
 
     /// Parses and validates `bytes`, named `name` in every problem: a CSV file, or an Excel
     /// workbook (``parseWorkbook(_:name:)``); a legacy workbook or another binary format is

@@ -40,8 +40,8 @@ enum RecordCells {
                 }
             }
             try text.utf8.withUnsafeBytes { raw in
-                for start in stride(from: 0, to: raw.count, by: FileParser.chunkSize) {
-                    let chunk = UnsafeRawBufferPointer(rebasing: raw[start..<min(start + FileParser.chunkSize, raw.count)])
+                for start in stride(from: 0, to: raw.count, by: CSVChunk.size) {
+                    let chunk = UnsafeRawBufferPointer(rebasing: raw[start..<min(start + CSVChunk.size, raw.count)])
                     try parser.parse(chunk, rows: take)
                 }
             }
