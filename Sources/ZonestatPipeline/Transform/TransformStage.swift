@@ -51,6 +51,7 @@ public struct TransformStage: Sendable {
         let configFingerprint = TransformStage.fingerprint(config)
         // Only the units whose details differ from those recorded: the rest need no text, no comparison, no write.
         let unitChanges = try warehouse.read("compare unit details") { db in try Warehouse.unitDetailChanges(db) }
+        let unitDetails = Dictionary(unitChanges.map { ($0.code, $0.details) }, uniquingKeysWith: { a, _ in a })
         let lastFile = try warehouse.lastFileId()
         var dirty: Set<Period>?
         if !full, let state, state.configFingerprint == configFingerprint {
@@ -89,8 +90,7 @@ public struct TransformStage: Sendable {
             summary.warnings += unattached.count
             try Warehouse.bumpGenerations(db, periods: dirty.map { computed.union($0) } ?? computed, full: dirty == nil)
             try Warehouse.insertResults(db, ComputeResult(warnings: unattached), config: config)
-            try Warehouse.storeTransformUnits(
-                db, Dictionary(unitChanges.map { ($0.code, $0.details) }, uniquingKeysWith: { a, _ in a }))
+            try Warehouse.storeTransformUnits(db, unitDetails)
             try Warehouse.storeTransformState(db, lastFileId: lastFile, units: "", config: configFingerprint)
         }
         summary.seconds = Date().timeIntervalSince(started)
