@@ -31,9 +31,8 @@ struct ComputeRun: Sendable {
         self.input = input
         self.options = options
         catalog = UnitCatalog(units: input.units)
-        // An incremental run needs the selected years and the years before (bases, last
-        // year's roster, the rest of last year).
-        let years = options.periods.map { Set($0.flatMap { [$0.year, $0.year - 1] }) }
+        // An incremental run needs the selected years and the years before (ComputeNeeds).
+        let years = options.periods.map(ComputeNeeds.seriesYears)
         index = FactIndex(input: input, threads: options.workerCount, years: years)
         calendar = PeriodCalendar(index: index, indicators: input.indicators, options: options)
         deflator = PriceDeflator(indices: input.priceIndices)

@@ -47,18 +47,17 @@ public struct TransformStage: Sendable {
         defer { lock?.release() }
         let warehouse = try Warehouse.open(checking: workspace)
         _ = try warehouse.registerIndicators(config.indicators)
-        let input = try warehouse.computeInput(config: config)
-        let read = Date()
         let state = try warehouse.transformState()
         let configFingerprint = TransformStage.fingerprint(config)
-        let unitDetails = Dictionary(
-            input.units.map { ($0.code, "\($0.name)|\($0.industry ?? "")|\($0.area ?? "")") }, uniquingKeysWith: { a, _ in a })
+        // Only the units whose details differ from those recorded: the rest need no text, no comparison, no write.
+        let unitChanges = try warehouse.read("compare unit details") { db in try Warehouse.unitDetailChanges(db) }
+        let unitDetails = Dictionary(unitChanges.map { ($0.code, $0.details) }, uniquingKeysWith: { a, _ in a })
         let lastFile = try warehouse.lastFileId()
         var dirty: Set<Period>?
         if !full, let state, state.configFingerprint == configFingerprint {
             let changed = try warehouse.changedPeriods(since: state.lastFileId)
             let units = try warehouse.read("compare unit details") { db in
-                try warehouse.periodsOfChangedUnits(db, current: unitDetails)
+                try warehouse.periodsOfChangedUnits(db, changes: unitChanges)
             }
             dirty = changed.union(units)
         }
@@ -68,6 +67,9 @@ public struct TransformStage: Sendable {
             summary.seconds = Date().timeIntervalSince(started)
             return summary
         }
+        // The blocks the dirty periods need (ComputeNeeds), every block in a full run.
+        let input = try warehouse.computeInput(config: config, periods: dirty)
+        let read = Date()
         let threadCount = threads > 0 ? threads : ProcessInfo.processInfo.activeProcessorCount
         let options = ComputeOptions(threads: threadCount, periods: dirty)
         var computed = Set<Period>()

@@ -76,8 +76,15 @@ enum FactBlockStore {
     }
 
     /// The `WHERE` clause (empty when no filter) selecting current blocks by the keys given.
-    private static func currentFilter(period: Int32?, indicatorId: Int64?, basis: Int?) -> (String, StatementArguments) {
+    private static func currentFilter(
+        period: Int32?, indicatorId: Int64?, basis: Int?, periods ranges: [ClosedRange<Int32>]? = nil
+    ) -> (String, StatementArguments) {
         var filters: [String] = [], arguments: StatementArguments = []
+        if let ranges {
+            // Ranges of period keys, each an index range on current_blocks_key; none selects nothing.
+            filters.append(ranges.isEmpty ? "0" : "(" + ranges.map { _ in "c.period BETWEEN ? AND ?" }.joined(separator: " OR ") + ")")
+            for range in ranges { _ = arguments.append(contentsOf: [range.lowerBound, range.upperBound]) }
+        }
         if let period {
             filters.append("c.period = ?")
             _ = arguments.append(contentsOf: [period])
@@ -93,18 +100,26 @@ enum FactBlockStore {
         return (filters.isEmpty ? "" : " WHERE " + filters.joined(separator: " AND "), arguments)
     }
 
-    /// ``currentBlocks(_:period:indicatorId:basis:)`` one block at a time.
+    /// ``currentBlocks(_:period:indicatorId:basis:)`` one block at a time; `periods`, when
+    /// given, keeps only blocks whose period key lies in one of its ranges.
     static func forEachCurrentBlock(
         _ db: Database, period: Int32? = nil, indicatorId: Int64? = nil, basis: Int? = nil,
-        _ body: (BlockKey, CurrentBlock) throws -> Void
+        periods ranges: [ClosedRange<Int32>]? = nil, _ body: (BlockKey, CurrentBlock) throws -> Void
     ) throws {
-        let (filter, arguments) = currentFilter(period: period, indicatorId: indicatorId, basis: basis)
+        let (filter, arguments) = currentFilter(period: period, indicatorId: indicatorId, basis: basis, periods: ranges)
         let cursor = try Row.fetchCursor(
             db, sql: currentColumns + filter + " ORDER BY c.period, c.indicator_id, c.basis", arguments: arguments)
         while let row = try cursor.next() {
             let key = BlockKey(period: row[1], indicator: row[2], basis: row[3])
             try body(key, try decodeCurrent(row, key))
         }
+    }
+
+    /// How many values the current blocks hold whose period key lies in one of `periods`'
+    /// ranges (all blocks when nil).
+    static func currentValueCount(_ db: Database, periods ranges: [ClosedRange<Int32>]? = nil) throws -> Int {
+        let (filter, arguments) = currentFilter(period: nil, indicatorId: nil, basis: nil, periods: ranges)
+        return try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(c.count), 0) FROM current_blocks c" + filter, arguments: arguments) ?? 0
     }
 
     /// The current value of `unit` in every block of `period` (all when nil) and `indicatorId`

@@ -2,9 +2,13 @@ import GRDB
 import ZonestatCore
 
 extension Warehouse {
-    /// The current vintage of everything, as the compute core's input.
-    public func computeInput(config: PipelineConfig) throws(WarehouseError) -> ComputeInput {
+    /// The current vintage, as the compute core's input: every unit, target and price index,
+    /// and the current values computing `periods` needs (``ComputeNeeds``; all when nil). The
+    /// core computes the same rows for `periods` from either read.
+    public func computeInput(config: PipelineConfig, periods: Set<Period>? = nil) throws(WarehouseError) -> ComputeInput {
         try read("read the current facts") { db in
+            let targets = try Warehouse.currentTargets(db)
+            let ranges = Warehouse.blockRanges(periods: periods, targets: targets, config: config)
             var indicatorIndex: [Int64: Int16] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT id, code FROM indicators") {
                 if let position = config.indicators.firstIndex(where: { $0.id == row["code"] as String }) {
@@ -29,10 +33,10 @@ extension Warehouse {
                 if indicatorById.count <= Int(id) { indicatorById.append(contentsOf: repeatElement(-1, count: Int(id) + 1 - indicatorById.count)) }
                 indicatorById[Int(id)] = position
             }
-            // Every current block, a fact per value.
+            // Every current block needed, a fact per value.
             var facts: [Fact] = []
-            facts.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(count), 0) FROM current_blocks") ?? 0)
-            try FactBlockStore.forEachCurrentBlock(db) { key, block in
+            facts.reserveCapacity(try FactBlockStore.currentValueCount(db, periods: ranges))
+            try FactBlockStore.forEachCurrentBlock(db, periods: ranges) { key, block in
                 let indicatorId = Int(key.indicator)
                 guard indicatorId >= 0, indicatorId < indicatorById.count, case let indicator = indicatorById[indicatorId],
                     indicator >= 0, let period = Period(key: Int(key.period)), let basis = Basis(rawValue: key.basis)
@@ -42,19 +46,6 @@ extension Warehouse {
                     guard unitId < unitIndex.count, case let unit = unitIndex[unitId], unit >= 0 else { continue }
                     facts.append(Fact(unit: unit, period: period, indicator: indicator, basis: basis, amount: Amount(raw: block.amounts[position])))
                 }
-            }
-            var targets: [TargetDefinition] = []
-            for row in try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT year, indicator, target_amount, target_count, target_growth, source FROM targets
-                    WHERE superseded_by IS NULL ORDER BY year, indicator, source
-                    """)
-            {
-                let growth = (row["target_growth"] as String?).flatMap(Warehouse.exactRatio)
-                targets.append(TargetDefinition(
-                    year: row["year"], indicator: row["indicator"], amount: (row["target_amount"] as Int64?).map(Amount.init(raw:)),
-                    count: row["target_count"], growthPercent: growth, source: row["source"]))
             }
             var indices: [PriceIndex] = []
             for row in try Row.fetchAll(

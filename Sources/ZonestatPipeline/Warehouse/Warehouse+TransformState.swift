@@ -81,16 +81,11 @@ extension Warehouse {
         }
     }
 
-    /// The units whose details changed since the last transform (new units excluded: their
-    /// facts mark their periods), and the periods those units affect: every period of each year
-    /// they report in, and of the year after (last year's roster by industry).
-    func periodsOfChangedUnits(_ db: Database, current: [String: String]) throws -> Set<Period> {
-        var changed: [String] = []
-        let cursor = try Row.fetchCursor(db, sql: "SELECT credit_code, details FROM transform_units")
-        while let row = try cursor.next() {
-            let code: String = row[0]
-            if let now = current[code], now != row[1] as String { changed.append(code) }
-        }
+    /// The periods the units whose details changed since the last transform affect (new units
+    /// excluded: their facts mark their periods): every period of each year they report in, and
+    /// of the year after (last year's roster by industry).
+    func periodsOfChangedUnits(_ db: Database, changes: [UnitDetailChange]) throws -> Set<Period> {
+        let changed = changes.filter(\.changed).map(\.code)
         var dirty = Set<Period>()
         guard !changed.isEmpty else { return dirty }
         // The changed units' ids, then one pass over the current blocks' unit ids.
