@@ -34,10 +34,8 @@ let package = Package(
         // zlib (Debian's zlib1g-dev), for reading a workbook's deflated parts within their bounds.
         .systemLibrary(name: "CZonestatZlib", providers: [.apt(["zlib1g-dev"])]),
         // Rendering what load publishes: CSV, JSON, the written report, HTML, manifest; atomic publication.
-        // tables.xlsx is a zip of the project's own XML: ZIPFoundation writes the zip.
-        .target(
-            name: "ZonestatPublish",
-            dependencies: ["ZonestatCore", "ZonestatCSV", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // tables.xlsx is a zip of the project's own XML, deflated with zlib as it is written.
+        .target(name: "ZonestatPublish", dependencies: ["ZonestatCore", "ZonestatCSV", "CZonestatZlib"]),
         // The stages: configuration, warehouse, extract, transform, load.
         .target(
             name: "ZonestatPipeline",

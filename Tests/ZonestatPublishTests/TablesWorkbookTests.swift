@@ -15,7 +15,9 @@ struct TablesWorkbookTests {
         let archive = try Archive(data: Data(first), accessMode: .read)
         let entries = Array(archive)
         #expect(entries.first?.path == "[Content_Types].xml")
-        #expect(entries.allSatisfy { $0.fileAttributes[.modificationDate] as? Date == WorkbookZip.entryDate })
+        // 1980-01-01 00:00:00 UTC, the first time a ZIP entry can state; rw-r--r--.
+        #expect(entries.allSatisfy { $0.fileAttributes[.modificationDate] as? Date == Date(timeIntervalSince1970: 315_532_800) })
+        #expect(entries.allSatisfy { ($0.fileAttributes[.posixPermissions] as? Int16).map { $0 & 0o777 } == 0o644 })
         #expect(entries.contains { $0.path == "xl/worksheets/sheet1.xml" })
     }
 
@@ -43,5 +45,21 @@ struct TablesWorkbookTests {
         #expect(WorkbookXML.styles.contains("<numFmt numFmtId=\"173\" formatCode=\"+0.0;-0.0;0.0\"/>"))
         let signed = WorkbookSheet(name: "t", rows: [[.signedNumber("36.3", decimals: 1)]], frozenRows: 0)
         #expect(String(decoding: WorkbookXML.worksheet(signed), as: UTF8.self).contains("<c r=\"A1\" s=\"13\"><v>36.3</v></c>"))
+    }
+
+    /// A sheet past Excel's 1,048,576 rows would not open: the unit rows continue in 企业2, …,
+    /// each under the header, in the same order.
+    @Test func unitRowsContinueOnNewSheetsPastTheRowLimit() throws {
+        let context = GeneratedResult.context(units: 120)
+        let blocks = context.periodUnitBlocks
+        let total = blocks.reduce(0) { $0 + $1.count }
+        let whole = try TablesWorkbook.unitSheets(context, blocks)
+        #expect(whole.count == 1 && whole[0].name == "企业" && whole[0].rowCount == total + 1)
+        let parts = try TablesWorkbook.unitSheets(context, blocks, rowsPerSheet: 100)
+        #expect(parts.map(\.name) == ["企业"] + (2...((total + 99) / 100)).map { "企业\($0)" })
+        #expect(parts.allSatisfy { $0.row(0) == whole[0].row(0) && $0.rowCount <= 101 })
+        let rows = parts.flatMap { sheet in (1..<sheet.rowCount).map { sheet.row($0) } }
+        #expect(rows == (1...total).map { whole[0].row($0) })
+        #expect(WorkbookSheet.maxRows == 1_048_576)
     }
 }

@@ -23,7 +23,7 @@ public enum TablesWorkbook {
         sheets.append(sheet("指标", figures, headers: indicatorHeaders))
         sheets.append(sheet("目标", try TargetsTable.table(context.targets, catalog: catalog), headers: targetHeaders))
         sheets.append(sheet("企业增减", RosterTable.table(context.roster), headers: rosterHeaders))
-        sheets.append(try unitSheet(context, context.periodUnitBlocks))
+        sheets += try unitSheets(context, context.periodUnitBlocks)
         return sheets
     }
 
@@ -51,7 +51,11 @@ public enum TablesWorkbook {
 
     /// The unit rows with each unit's industry code and area: credit and industry codes as
     /// text. Each row is derived from its block, and its cells made, as the sheet is written.
-    static func unitSheet(_ context: ReportContext, _ blocks: [UnitResultBlock]) throws(PublishError) -> WorkbookSheet {
+    /// A sheet holds at most `rowsPerSheet` of them under its header (Excel opens at most
+    /// 1,048,576 rows): the rest continue in `企业2`, `企业3`, … (a nation's period).
+    static func unitSheets(
+        _ context: ReportContext, _ blocks: [UnitResultBlock], rowsPerSheet: Int = WorkbookSheet.maxRows - 1
+    ) throws(PublishError) -> [WorkbookSheet] {
         let catalog = context.catalog
         for block in blocks {
             _ = try catalog.definition(block.indicator, in: file)
@@ -68,16 +72,15 @@ public enum TablesWorkbook {
             total += block.count
         }
         let starts = offsets
-        return WorkbookSheet(name: "企业", frozenRows: 1, rowCount: total + 1, columnCount: header.count) { index in
-            guard index > 0 else { return header }
+        let row: @Sendable (Int) -> [WorkbookCell] = { index in
             var low = 0
             var high = starts.count - 1
             while low < high {
                 let middle = (low + high + 1) / 2
-                if starts[middle] <= index - 1 { low = middle } else { high = middle - 1 }
+                if starts[middle] <= index { low = middle } else { high = middle - 1 }
             }
             let block = blocks[low]
-            let offset = index - 1 - starts[low]
+            let offset = index - starts[low]
             let unitInfo = units[block.unitIds[offset]]
             let row = block.row(at: offset, code: unitInfo?.code ?? "", name: unitInfo?.name ?? "")
             let industry = unitInfo?.industry ?? ""
@@ -94,6 +97,13 @@ public enum TablesWorkbook {
                 .percent(row.sharePercent), .flag(row.estimate),
             ]
             return cells.map(WorkbookCell.init)
+        }
+        let perSheet = max(rowsPerSheet, 1)
+        return stride(from: 0, to: max(total, 1), by: perSheet).enumerated().map { part, first in
+            WorkbookSheet(
+                name: part == 0 ? "企业" : "企业\(part + 1)", frozenRows: 1, rowCount: min(perSheet, total - first) + 1,
+                columnCount: header.count
+            ) { index in index == 0 ? header : row(first + index - 1) }
         }
     }
 

@@ -83,6 +83,14 @@ enum WorkbookXML {
 
     /// A worksheet's XML as bytes.
     static func worksheet(_ sheet: WorkbookSheet) -> [UInt8] {
+        var all: [UInt8] = []
+        worksheet(sheet) { piece in all += piece }
+        return all
+    }
+
+    /// The sheet's XML handed to `flush` a megabyte or so at a time, in order: a province's
+    /// unit sheet is written and deflated without ever being whole in memory.
+    static func worksheet<E: Error>(_ sheet: WorkbookSheet, flush: ([UInt8]) throws(E) -> Void) throws(E) {
         var xml = declaration + "<worksheet xmlns=\"\(main)\"><sheetViews><sheetView workbookViewId=\"0\">"
         if sheet.frozenRows > 0 {
             xml += "<pane ySplit=\"\(sheet.frozenRows)\" topLeftCell=\"A\(sheet.frozenRows + 1)\" activePane=\"bottomLeft\" state=\"frozen\"/>"
@@ -99,7 +107,7 @@ enum WorkbookXML {
         }
         xml += "<sheetData>"
         var bytes = Array(xml.utf8)
-        bytes.reserveCapacity(bytes.count + sheet.rowCount * 400)
+        bytes.reserveCapacity(WorkbookXML.flushBytes + 64 * 1024)
         // Written piece by piece into the bytes: a province's unit sheet has millions of cells.
         let letters = (0..<sheet.columnCount).map { Array(columnName($0).utf8) }
         for rowIndex in 0..<sheet.rowCount {
@@ -135,10 +143,17 @@ enum WorkbookXML {
                 }
             }
             bytes += "</row>".utf8
+            if bytes.count >= WorkbookXML.flushBytes {
+                try flush(bytes)
+                bytes.removeAll(keepingCapacity: true)
+            }
         }
         bytes += "</sheetData></worksheet>".utf8
-        return bytes
+        try flush(bytes)
     }
+
+    /// How much XML ``worksheet(_:flush:)`` gathers before handing it on.
+    static let flushBytes = 1 << 20
 
     /// Widths in characters from the longest cell of each column (a Chinese character counts
     /// two), between 6 and 60.

@@ -10,6 +10,9 @@ struct WorkbookSheet: Sendable {
     var rowCount: Int
     /// The widest row's cells.
     var columnCount: Int
+    /// The most rows a sheet can have and Excel still open it.
+    static let maxRows = 1_048_576
+
     /// The cells of row `index` (0-based).
     let row: @Sendable (Int) -> [WorkbookCell]
 
