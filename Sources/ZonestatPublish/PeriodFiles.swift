@@ -12,34 +12,44 @@ public enum PeriodFiles {
         try files(context, bom: bom).folder(manifest: manifest)
     }
 
-    /// Every file of the folder for `context.period` but the manifest.
+    /// Every file of the folder for `context.period` but the manifest. The workbook (half of a
+    /// province period's work: its unit sheet) is written on one thread, the rest on another.
     public static func files(_ context: ReportContext, bom: Bool = true) throws(PublishError) -> RenderedPeriod {
+        // One document for both reports and the workbook's tables: they say the same thing.
+        let document = try ReportBuilder.document(context)
+        let (workbook, rest) = try Concurrently.both(
+            { () throws(PublishError) in try TablesWorkbook.render(context, document: document) },
+            { () throws(PublishError) in try otherFiles(context, document: document, bom: bom) })
+        var files = rest.files
+        files[TablesWorkbook.file] = workbook
+        return RenderedPeriod(period: context.period, files: files, rows: rest.rows)
+    }
+
+    /// Every file but the workbook and the manifest, and the rows of each table.
+    private static func otherFiles(
+        _ context: ReportContext, document: ReportDocument, bom: Bool
+    ) throws(PublishError) -> (files: [String: [UInt8]], rows: [String: Int]) {
         let catalog = context.catalog
-        let period = context.period
         let indicatorRows = context.periodIndicators
-        // The big table is written straight to bytes, its two files at the same time; the
-        // others go through PublishedTable.
-        let (indicatorsJSON, indicatorsCSV) = try Concurrently.both(
-            { () throws(PublishError) in try IndicatorsTable.json(indicatorRows, catalog: catalog) },
-            { () throws(PublishError) in try IndicatorsTable.csv(indicatorRows, catalog: catalog, bom: bom) })
-        let targets = try TargetsTable.table(context.targets, catalog: catalog)
-        let roster = RosterTable.table(context.roster)
-        let warnings = WarningsTable.table(context.warnings)
         var files: [String: [UInt8]] = [:]
         var rows: [String: Int] = [:]
         files["units.csv"] = try UnitsTable.csv(
             context.periodUnitBlocks, units: context.unitsById, catalog: catalog, bom: bom)
         rows["units.csv"] = context.periodUnitBlocks.reduce(0) { $0 + $1.count }
-        files["indicators.csv"] = indicatorsCSV
-        files["indicators.json"] = indicatorsJSON
+        // The zone, industry and area rows, written straight to bytes; the other tables go
+        // through PublishedTable.
+        files["indicators.csv"] = try IndicatorsTable.csv(indicatorRows, catalog: catalog, bom: bom)
+        files["indicators.json"] = try IndicatorsTable.json(indicatorRows, catalog: catalog)
         rows["indicators.csv"] = indicatorRows.count
         rows["indicators.json"] = indicatorRows.count
-        for (name, table) in [("targets", targets), ("roster", roster)] {
+        let targets = try TargetsTable.table(context.targets, catalog: catalog)
+        for (name, table) in [("targets", targets), ("roster", RosterTable.table(context.roster))] {
             files[name + ".csv"] = table.csv(bom: bom)
             files[name + ".json"] = table.json()
             rows[name + ".csv"] = table.rows.count
             rows[name + ".json"] = table.rows.count
         }
+        let warnings = WarningsTable.table(context.warnings)
         files["warnings.csv"] = warnings.csv(bom: bom)
         rows["warnings.csv"] = warnings.rows.count
         let revisions = RevisionsTable.table(context.revisions, catalog: catalog)
@@ -50,12 +60,8 @@ public enum PeriodFiles {
         let changes = ChangesTable.table(context.changes)
         files["changes.csv"] = changes.csv(bom: bom)
         rows["changes.csv"] = changes.rows.count
-        // One document for both reports: they say the same thing.
-        let document = try ReportBuilder.document(context)
         files["report.md"] = Array(MarkdownReport.render(document).utf8)
         files["report.html"] = Array(HTMLReport.render(document).utf8)
-        files[TablesWorkbook.file] = try TablesWorkbook.render(context, document: document)
-
-        return RenderedPeriod(period: period, files: files, rows: rows)
+        return (files, rows)
     }
 }

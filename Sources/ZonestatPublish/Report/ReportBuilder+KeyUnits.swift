@@ -13,8 +13,7 @@ extension ReportBuilder {
             guard count > 0, let zone = context.zoneRow(definition.id) else { continue }
             let rows = context.unitRows(definition.id)
             guard !rows.isEmpty else { continue }
-            let largest = rows.sorted { lhs, rhs in lhs.ytd != rhs.ytd ? lhs.ytd > rhs.ytd : lhs.scopeId < rhs.scopeId }
-                .prefix(count)
+            let largest = rows.leading(count) { lhs, rhs in lhs.ytd != rhs.ytd ? lhs.ytd > rhs.ytd : lhs.scopeId < rhs.scopeId }
             blocks.append(.subheading(definition.name))
             blocks.append(.paragraph(keyUnitSentence(definition, zone: zone, largest: Array(largest), rows: rows)))
             let label = ReportNumbers.periodLabel(context.period)
@@ -86,12 +85,14 @@ extension ReportBuilder {
     /// The units that pulled most (largest first) and dragged most (most negative first), at
     /// most ``rankedUnits`` each, ranked on exact values; none whose pull rounds to 0.0.
     static func pullRanking(_ rows: [IndicatorRow]) -> (pulling: [(IndicatorRow, Ratio)], dragging: [(IndicatorRow, Ratio)]) {
-        let ranked = rows.compactMap { row in row.pullPoints.map { (row, $0) } }
+        let ranked = rows.lazy.compactMap { row in row.pullPoints.map { (row, $0) } }
             .filter { !ReportNumbers.isZero(ReportNumbers.rate($0.1)) }
-            .sorted { lhs, rhs in lhs.1 != rhs.1 ? lhs.1 > rhs.1 : lhs.0.scopeId < rhs.0.scopeId }
-        let pulling = ranked.filter { $0.1 > .zero }.prefix(rankedUnits)
-        let dragging = ranked.filter { $0.1 < .zero }.reversed().prefix(rankedUnits)
-        return (Array(pulling), Array(dragging))
+        // Most pulling first (then by credit code); most dragging first (then by credit code, reversed).
+        let pulling = ranked.filter { $0.1 > .zero }
+            .leading(rankedUnits) { lhs, rhs in lhs.1 != rhs.1 ? lhs.1 > rhs.1 : lhs.0.scopeId < rhs.0.scopeId }
+        let dragging = ranked.filter { $0.1 < .zero }
+            .leading(rankedUnits) { lhs, rhs in lhs.1 != rhs.1 ? lhs.1 < rhs.1 : lhs.0.scopeId > rhs.0.scopeId }
+        return (pulling, dragging)
     }
 
     /// The unit the key-enterprise tables state amounts in.
