@@ -76,20 +76,33 @@ public struct UnitInfo: Sendable, Hashable {
 
 /// One current value: unit, period, indicator, basis, exact amount.
 public struct Fact: Sendable, Hashable {
+    // Stored widest first, the period as year and month: 24 bytes a fact rather than 40 (a
+    // nation's compute input holds tens of millions).
+    public var amount: Amount
     /// Index into `ComputeInput.units`.
     public var unit: Int32
-    public var period: Period
     /// Index into `ComputeInput.indicators`.
     public var indicator: Int16
+    private var year: Int16
+    private var month: UInt8
     public var basis: Basis
-    public var amount: Amount
+
+    public var period: Period {
+        get { Period(checkedYear: Int(year), month: Int(month)) }
+        set {
+            year = Int16(newValue.year)
+            month = UInt8(newValue.month)
+        }
+    }
 
     public init(unit: Int32, period: Period, indicator: Int16, basis: Basis, amount: Amount) {
-        self.unit = unit
-        self.period = period
-        self.indicator = indicator
-        self.basis = basis
         self.amount = amount
+        self.unit = unit
+        self.indicator = indicator
+        // A period's year is 1…9999 and its month 1…12: both fit.
+        self.year = Int16(period.year)
+        self.month = UInt8(period.month)
+        self.basis = basis
     }
 }
 

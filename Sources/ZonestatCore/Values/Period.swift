@@ -21,6 +21,12 @@ public struct Period: Sendable, Hashable, Comparable, Codable, CustomStringConve
     public var key: Int { year * 100 + month }
 
     /// The period of a ``key``, or nil when it is not one.
+    /// A year and month taken from a period already made (a ``Fact``'s), not checked again.
+    init(checkedYear year: Int, month: Int) {
+        self.year = year
+        self.month = month
+    }
+
     public init?(key: Int) {
         self.init(year: key / 100, month: key % 100)
     }

@@ -62,3 +62,20 @@ extension ComputeInput {
         ComputeCore.compute(self, options: ComputeOptions(threads: threads, periods: periods)).withUnitRows(units)
     }
 }
+
+/// A nation's compute input holds tens of millions of facts: each stays 24 bytes, and its
+/// period reads back as made.
+@Suite("Fact layout")
+struct FactLayoutTests {
+    @Test func aFactIsTwentyFourBytesAndKeepsItsFields() throws {
+        #expect(MemoryLayout<Fact>.stride == 24)
+        for (year, month) in [(1, 1), (2023, 4), (9999, 12)] {
+            let period = try #require(Period(year: year, month: month))
+            var fact = Fact(unit: .max, period: period, indicator: .max, basis: .ytd, amount: Amount(raw: .min))
+            #expect(fact.period == period && fact.unit == .max && fact.indicator == .max && fact.basis == .ytd)
+            #expect(fact.amount == Amount(raw: .min))
+            fact.period = try #require(Period(year: 2022, month: 12))
+            #expect(fact.period.year == 2022 && fact.period.month == 12 && fact.amount == Amount(raw: .min))
+        }
+    }
+}
