@@ -62,4 +62,18 @@ struct TablesWorkbookTests {
         #expect(rows == (1...total).map { whole[0].row($0) })
         #expect(WorkbookSheet.maxRows == 1_048_576)
     }
+
+    /// A unit sheet longer than one part is deflated in parts: the workbook's entry inflates to
+    /// exactly the sheet's XML written in one go.
+    @Test func aLongUnitSheetReadsBackWhole() throws {
+        let context = GeneratedResult.context(units: 5_000)
+        let sheets = try TablesWorkbook.sheets(context, document: try ReportBuilder.document(context))
+        let index = try #require(sheets.firstIndex { $0.name == "企业" })
+        #expect(sheets[index].rowCount > WorkbookZip.rowsPerPart)
+        let archive = try Archive(data: Data(try TablesWorkbook.render(context)), accessMode: .read)
+        let entry = try #require(archive["xl/worksheets/sheet\(index + 1).xml"])
+        var data = Data()
+        _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
+        #expect([UInt8](data) == WorkbookXML.worksheet(sheets[index]))
+    }
 }

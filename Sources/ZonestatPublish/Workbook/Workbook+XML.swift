@@ -91,26 +91,20 @@ enum WorkbookXML {
     /// The sheet's XML handed to `flush` a megabyte or so at a time, in order: a province's
     /// unit sheet is written and deflated without ever being whole in memory.
     static func worksheet<E: Error>(_ sheet: WorkbookSheet, flush: ([UInt8]) throws(E) -> Void) throws(E) {
-        var xml = declaration + "<worksheet xmlns=\"\(main)\"><sheetViews><sheetView workbookViewId=\"0\">"
-        if sheet.frozenRows > 0 {
-            xml += "<pane ySplit=\"\(sheet.frozenRows)\" topLeftCell=\"A\(sheet.frozenRows + 1)\" activePane=\"bottomLeft\" state=\"frozen\"/>"
-            xml += "<selection pane=\"bottomLeft\" activeCell=\"A\(sheet.frozenRows + 1)\" sqref=\"A\(sheet.frozenRows + 1)\"/>"
-        }
-        xml += "</sheetView></sheetViews><sheetFormatPr defaultRowHeight=\"15\"/>"
-        let widths = columnWidths(sheet)
-        if !widths.isEmpty {
-            xml += "<cols>"
-            for (index, width) in widths.enumerated() {
-                xml += "<col min=\"\(index + 1)\" max=\"\(index + 1)\" width=\"\(width)\" customWidth=\"1\"/>"
-            }
-            xml += "</cols>"
-        }
-        xml += "<sheetData>"
-        var bytes = Array(xml.utf8)
+        try worksheetPart(sheet, rows: 0..<sheet.rowCount, head: true, tail: true, flush: flush)
+    }
+
+    /// Part of the sheet's XML: its head (up to `<sheetData>`) when `head`, the rows `rows`, its
+    /// tail when `tail`. The parts of consecutive ranges, head first and tail last, make the
+    /// sheet: a long sheet is written (and deflated) a part on each core.
+    static func worksheetPart<E: Error>(
+        _ sheet: WorkbookSheet, rows: Range<Int>, head: Bool, tail: Bool, flush: ([UInt8]) throws(E) -> Void
+    ) throws(E) {
+        var bytes: [UInt8] = head ? Array(worksheetHead(sheet).utf8) : []
         bytes.reserveCapacity(WorkbookXML.flushBytes + 64 * 1024)
         // Written piece by piece into the bytes: a province's unit sheet has millions of cells.
         let letters = (0..<sheet.columnCount).map { Array(columnName($0).utf8) }
-        for rowIndex in 0..<sheet.rowCount {
+        for rowIndex in rows {
             let row = sheet.row(rowIndex)
             let number = Array(String(rowIndex + 1).utf8)
             bytes += "<row r=\"".utf8
@@ -148,8 +142,27 @@ enum WorkbookXML {
                 bytes.removeAll(keepingCapacity: true)
             }
         }
-        bytes += "</sheetData></worksheet>".utf8
+        if tail { bytes += "</sheetData></worksheet>".utf8 }
         try flush(bytes)
+    }
+
+    /// A worksheet's XML up to and with `<sheetData>`: the frozen pane and the column widths.
+    static func worksheetHead(_ sheet: WorkbookSheet) -> String {
+        var xml = declaration + "<worksheet xmlns=\"\(main)\"><sheetViews><sheetView workbookViewId=\"0\">"
+        if sheet.frozenRows > 0 {
+            xml += "<pane ySplit=\"\(sheet.frozenRows)\" topLeftCell=\"A\(sheet.frozenRows + 1)\" activePane=\"bottomLeft\" state=\"frozen\"/>"
+            xml += "<selection pane=\"bottomLeft\" activeCell=\"A\(sheet.frozenRows + 1)\" sqref=\"A\(sheet.frozenRows + 1)\"/>"
+        }
+        xml += "</sheetView></sheetViews><sheetFormatPr defaultRowHeight=\"15\"/>"
+        let widths = columnWidths(sheet)
+        if !widths.isEmpty {
+            xml += "<cols>"
+            for (index, width) in widths.enumerated() {
+                xml += "<col min=\"\(index + 1)\" max=\"\(index + 1)\" width=\"\(width)\" customWidth=\"1\"/>"
+            }
+            xml += "</cols>"
+        }
+        return xml + "<sheetData>"
     }
 
     /// How much XML ``worksheet(_:flush:)`` gathers before handing it on.

@@ -1,7 +1,12 @@
 /// The workbook's parts zipped into the .xlsx container, byte for byte the same for the same
 /// sheets: fixed entry order, every entry dated 1980-01-01 00:00, permissions 0644, deflated
-/// at zlib's fastest level as the sheets are written (``ZipWriter``).
+/// at zlib's fastest level as the sheets are written (``ZipWriter``), a long sheet in parts on
+/// every core.
 enum WorkbookZip {
+    /// Rows of a long sheet deflated as one part (``ZipWriter/add(_:parts:_:)``): fixed, so
+    /// that the bytes do not depend on the cores.
+    static let rowsPerPart = 16_384
+
     static func xlsx(_ sheets: [WorkbookSheet], file: String) throws(PublishError) -> [UInt8] {
         let parts: [(String, String)] = [
             ("[Content_Types].xml", WorkbookXML.contentTypes(sheets: sheets.count)),
@@ -16,8 +21,20 @@ enum WorkbookZip {
                 try zip.add(path) { sink throws(ZipWriter.Failure) in try sink.append(text) }
             }
             for (index, sheet) in sheets.enumerated() {
-                try zip.add("xl/worksheets/sheet\(index + 1).xml") { sink throws(ZipWriter.Failure) in
-                    try WorkbookXML.worksheet(sheet) { piece throws(ZipWriter.Failure) in try sink.append(piece) }
+                let path = "xl/worksheets/sheet\(index + 1).xml"
+                let parts = (sheet.rowCount + rowsPerPart - 1) / rowsPerPart
+                guard parts > 1 else {
+                    try zip.add(path) { sink throws(ZipWriter.Failure) in
+                        try WorkbookXML.worksheet(sheet) { piece throws(ZipWriter.Failure) in try sink.append(piece) }
+                    }
+                    continue
+                }
+                // A long sheet (the units') in parts of fixed rows, deflated on every core.
+                try zip.add(path, parts: parts) { part, sink throws(ZipWriter.Failure) in
+                    let start = part * rowsPerPart
+                    try WorkbookXML.worksheetPart(
+                        sheet, rows: start..<min(start + rowsPerPart, sheet.rowCount), head: part == 0, tail: part == parts - 1
+                    ) { piece throws(ZipWriter.Failure) in try sink.append(piece) }
                 }
             }
             return try zip.finish(file: file)

@@ -1,4 +1,6 @@
 import CZonestatZlib
+import Dispatch
+import Synchronization
 
 /// A ZIP archive written in memory, entry by entry, each entry's bytes deflated as they are
 /// produced (a province's unit sheet is never held uncompressed): what an .xlsx container needs
@@ -28,21 +30,56 @@ struct ZipWriter {
     mutating func add(_ path: String, _ produce: (DeflateSink) throws(Failure) -> Void) throws(Failure) {
         let sink = try DeflateSink(path: path)
         try produce(sink)
-        let compressed = try sink.finish()
+        let compressed = try sink.finish(last: true)
+        try append(path, crc: sink.crc, size: sink.size, compressed: compressed)
+    }
+
+    /// Adds the entry `path` made of `parts` pieces, `produce(part, sink)` writing each: the
+    /// parts are deflated at the same time, one a core, each ending on a byte boundary (a sync
+    /// flush) and the last ending the stream, and their CRCs combined: one valid deflate stream,
+    /// the same bytes whatever the number of cores (pigz's way).
+    mutating func add(
+        _ path: String, parts: Int, _ produce: @Sendable (Int, DeflateSink) throws(Failure) -> Void
+    ) throws(Failure) {
+        let results = Mutex<[Result<(crc: UInt32, size: Int, bytes: [UInt8]), Failure>?]>(Array(repeating: nil, count: parts))
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            let result = Result { () throws(Failure) -> (crc: UInt32, size: Int, bytes: [UInt8]) in
+                let sink = try DeflateSink(path: path)
+                try produce(part, sink)
+                let bytes = try sink.finish(last: part == parts - 1)
+                return (sink.crc, sink.size, bytes)
+            }
+            results.withLock { $0[part] = result }
+        }
+        var crc: UInt32 = 0
+        var size = 0
+        var compressed: [UInt8] = []
+        for result in results.withLock({ $0 }) {
+            guard let result else { throw .zlib(path: path, code: Z_STREAM_ERROR) }
+            let part = try result.get()
+            crc = UInt32(truncatingIfNeeded: crc32_combine(uLong(crc), uLong(part.crc), off_t(part.size)))
+            size += part.size
+            compressed += part.bytes
+        }
+        try append(path, crc: crc, size: size, compressed: compressed)
+    }
+
+    /// Writes an entry's local header and data, and its directory record.
+    private mutating func append(_ path: String, crc: UInt32, size: Int, compressed: [UInt8]) throws(Failure) {
         guard let offset = UInt32(exactly: bytes.count), let compressedSize = UInt32(exactly: compressed.count),
-            let size = UInt32(exactly: sink.size), UInt32(exactly: bytes.count + compressed.count + 30 + path.utf8.count) != nil
+            let size = UInt32(exactly: size), UInt32(exactly: bytes.count + compressed.count + 30 + path.utf8.count) != nil
         else { throw .tooLarge(path: path) }
         let name = Array(path.utf8)
         // Local file header.
         append32(0x0403_4B50, to: &bytes)
-        appendCommon(name: name, crc: sink.crc, compressed: compressedSize, size: size, to: &bytes)
+        appendCommon(name: name, crc: crc, compressed: compressedSize, size: size, to: &bytes)
         append16(0, to: &bytes)  // extra field length
         bytes += name
         bytes += compressed
         // Its central directory record.
         append32(0x0201_4B50, to: &directory)
         append16(0x031E, to: &directory)  // made by: Unix, ZIP 3.0 (permissions in the external attributes)
-        appendCommon(name: name, crc: sink.crc, compressed: compressedSize, size: size, to: &directory)
+        appendCommon(name: name, crc: crc, compressed: compressedSize, size: size, to: &directory)
         append16(0, to: &directory)  // extra field length
         append16(0, to: &directory)  // comment length
         append16(0, to: &directory)  // disk number
@@ -136,9 +173,10 @@ final class DeflateSink {
         try append(Array(text.utf8))
     }
 
-    /// Ends the stream; the compressed bytes.
-    func finish() throws(ZipWriter.Failure) -> [UInt8] {
-        try deflate([], flush: Z_FINISH)
+    /// The compressed bytes: the stream ended when `last`, else flushed to a byte boundary
+    /// (a sync flush) so that another part's stream can follow it.
+    func finish(last: Bool) throws(ZipWriter.Failure) -> [UInt8] {
+        try deflate([], flush: last ? Z_FINISH : Z_SYNC_FLUSH)
         return output
     }
 
