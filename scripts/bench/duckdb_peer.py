@@ -293,19 +293,29 @@ def unit_rows_select(raw):
 
 
 def amount_text(value):
-    """An amount in 千元 (DECIMAL, one decimal) as zonestat's CSVs write it in 万元: exact, no trailing
-    zeros, no exponent (`12345.67`, `0`, `-3.5`)."""
-    return f"rtrim(rtrim(CAST(CAST({value} AS DECIMAL(38, 1)) * 0.1 AS VARCHAR), '0'), '.')"
+    """An amount in 1/10 千元 (a BIGINT: 1/100 万元) as zonestat's CSVs write it in 万元: exact, no
+    trailing zeros, no exponent (`12345.67`, `0`, `-3.5`); integer arithmetic only."""
+    magnitude = f"abs({value})"
+    return (f"CASE WHEN {value} < 0 THEN '-' ELSE '' END || CAST({magnitude} // 100 AS VARCHAR) || "
+            f"CASE WHEN {magnitude} % 100 = 0 THEN '' WHEN {magnitude} % 10 = 0 THEN '.' || CAST({magnitude} % 100 // 10 AS VARCHAR) "
+            f"ELSE '.' || lpad(CAST({magnitude} % 100 AS VARCHAR), 2, '0') END")
 
 
-def percent_text(numerator, denominator, positive_only=True):
-    """numerator / denominator × 100 to 4 decimals, half away from zero, from exact values (`16.6000`);
-    NULL (an empty cell) when the denominator is ≤ 0 (growth, pull) or 0 (share of growth)."""
-    num = f"(CAST(({numerator}) * 10 AS HUGEINT) * 1000000)"
-    den = f"CAST(({denominator}) * 10 AS HUGEINT)"
+def percent_value(numerator, denominator, positive_only=True):
+    """numerator / denominator × 100 in 1/10,000 (BIGINTs), rounded half away from zero from the exact
+    values; NULL when the denominator is ≤ 0 (growth, pull) or 0 (share of growth). A unit's
+    numerator times 10⁶ stays far inside BIGINT (DuckDB stops on an overflow, never wraps)."""
+    num = f"(({numerator}) * 1000000)"
+    den = f"({denominator})"
     guard = f"{den} > 0" if positive_only else f"{den} <> 0"
-    return (f"CASE WHEN {guard} THEN CAST(CAST(sign({num}) * sign({den}) * ((abs({num}) * 2 + abs({den})) "
-            f"// (2 * abs({den}))) AS DECIMAL(38, 0)) * 0.0001 AS VARCHAR) END")
+    return f"CASE WHEN {guard} THEN sign({num}) * sign({den}) * ((abs({num}) * 2 + abs({den})) // (2 * abs({den}))) END"
+
+
+def percent_text(value):
+    """A percentage in 1/10,000 (percent_value) with its 4 decimals (`16.6000`, `0.0000`, `-3.0500`);
+    NULL stays NULL (an empty cell)."""
+    return (f"CASE WHEN {value} < 0 THEN '-' ELSE '' END || CAST(abs({value}) // 10000 AS VARCHAR) || '.' || "
+            f"lpad(CAST(abs({value}) % 10000 AS VARCHAR), 4, '0')")
 
 
 def guarded(text):
@@ -318,49 +328,55 @@ def guarded(text):
 
 
 def unit_output_select():
-    """units.csv's rows of every period from `unit_rows`, as text, with the period, the indicator's
-    position in the pipeline and the credit code to order them as zonestat does. The first
-    published column is named with the byte-order mark, so that the header DuckDB writes starts
-    the file with it."""
+    """units.csv's rows of every period from `unit_rows`, as text but for the period (ym = year × 100
+    + month, written by the COPY of each period), with the indicator's position in the pipeline and
+    the credit code to order them as zonestat does. Amounts go to BIGINTs in 1/10 千元 first, so
+    that every figure is integer arithmetic; percentages are rounded from those exact integers."""
     unpivot = "\n        UNION ALL ".join(
-        f"SELECT year, month, code, name, area, division, '{INDICATORS[i][1]}' AS indicator, y{i} AS ytd, "
-        f"base{i} AS base, m{i} AS m, mb{i} AS mb FROM unit_rows WHERE y{i} IS NOT NULL"
-        for i in range(len(INDICATORS)))
-    names = " ".join(f"WHEN '{ident}' THEN '{name}'" for ident, (name, _) in PUBLISHED.items())
-    order = " ".join(f"WHEN '{ident}' THEN {position}" for ident, (_, position) in PUBLISHED.items())
+        f"SELECT year * 100 + month AS ym, code, name, area, division, '{ident}' AS indicator, "
+        f"'{PUBLISHED[ident][0]}' AS indicator_name, {PUBLISHED[ident][1]} AS ind_order, "
+        f"CAST(y{i} * 10 AS BIGINT) AS ytd, CAST(base{i} * 10 AS BIGINT) AS base, CAST(m{i} * 10 AS BIGINT) AS m, "
+        f"CAST(mb{i} * 10 AS BIGINT) AS mb FROM unit_rows WHERE y{i} IS NOT NULL"
+        for i, (_, ident, _) in enumerate(INDICATORS))
     divisions = ", ".join(f"('{number:02d}', '{name}')" for number, name in enumerate(DIVISION_NAMES, 1))
     return f"""
     WITH long AS ({unpivot}),
     zone AS (
-        SELECT *, sum(ytd) OVER w AS zone_ytd, sum(base) OVER w AS zone_base FROM long
-        WINDOW w AS (PARTITION BY year, month, indicator)
+        SELECT *, CAST(sum(base) OVER w AS BIGINT) AS zone_base, CAST(sum(ytd - base) OVER w AS BIGINT) AS zone_increment
+        FROM long WINDOW w AS (PARTITION BY ym, indicator)
+    ),
+    figures AS (
+        SELECT *, {percent_value("ytd - base", "base")} AS growth, {percent_value("m - mb", "mb")} AS month_growth,
+               {percent_value("ytd - base", "zone_base")} AS pull,
+               {percent_value("ytd - base", "zone_increment", positive_only=False)} AS share
+        FROM zone
     ),
     division_names (division, division_name) AS (VALUES {divisions})
-    SELECT printf('%04d-%02d', year, month) AS period, CASE indicator {order} END AS ind_order, code,
-           printf('%04d-%02d', year, month) AS "{BOM}period", indicator, CASE indicator {names} END AS indicator_name,
-           '万元' AS unit, 'unit' AS scope, {guarded("code")} AS scope_id, {guarded("name")} AS scope_name, 1 AS units,
-           {amount_text("ytd")} AS ytd, {amount_text("base")} AS ytd_base,
-           {percent_text("ytd - base", "base")} AS ytd_yoy_pct, {amount_text("ytd - base")} AS ytd_increment,
-           {amount_text("m")} AS month, {amount_text("mb")} AS month_base, {percent_text("m - mb", "mb")} AS month_yoy_pct,
-           {percent_text("ytd - base", "zone_base")} AS pull_pp,
-           {percent_text("ytd - base", "zone_ytd - zone_base", positive_only=False)} AS share_pct, 0 AS estimate,
+    SELECT ym, ind_order, code, indicator, indicator_name, '万元' AS unit, 'unit' AS scope, {guarded("code")} AS scope_id,
+           {guarded("name")} AS scope_name, 1 AS units, {amount_text("ytd")} AS ytd, {amount_text("base")} AS ytd_base,
+           {percent_text("growth")} AS ytd_yoy_pct, {amount_text("ytd - base")} AS ytd_increment,
+           {amount_text("m")} AS month, {amount_text("mb")} AS month_base, {percent_text("month_growth")} AS month_yoy_pct,
+           {percent_text("pull")} AS pull_pp, {percent_text("share")} AS share_pct, 0 AS estimate,
            division AS industry, coalesce(division_name, '{UNKNOWN_DIVISION_NAME}') AS industry_name,
            {guarded("area")} AS area
-    FROM zone LEFT JOIN division_names USING (division)"""
+    FROM figures LEFT JOIN division_names USING (division)"""
 
 
 def write_unit_files(connection, units_dir):
-    """units.csv, one file per period: units_dir/<period>/units.csv, UTF-8 with a BOM, CRLF. Returns
-    the rows written per period."""
-    connection.execute(f"CREATE TABLE unit_out AS {unit_output_select()} ORDER BY period, ind_order, code")
-    counts = dict(connection.execute("SELECT period, count(*) FROM unit_out GROUP BY period ORDER BY period").fetchall())
-    columns = ", ".join([quoted(BOM + "period")] + [quoted(c) for c in UNIT_COLUMNS[1:]])
-    for period in counts:
+    """units.csv, one file per period: units_dir/<period>/units.csv, UTF-8 with a BOM, CRLF. The first
+    column is named with the byte-order mark, so that the header DuckDB writes starts the file with
+    it. Returns the rows written per period."""
+    connection.execute(f"CREATE TABLE unit_out AS {unit_output_select()} ORDER BY ym, ind_order, code")
+    counts = {}
+    columns = ", ".join(quoted(c) for c in UNIT_COLUMNS[1:])
+    for ym, rows in connection.execute("SELECT ym, count(*) FROM unit_out GROUP BY ym ORDER BY ym").fetchall():
+        period = f"{ym // 100:04d}-{ym % 100:02d}"
+        counts[period] = rows
         folder = os.path.join(units_dir, period)
         os.makedirs(folder, exist_ok=True)
         target = os.path.join(folder, "units.csv").replace("'", "''")
-        connection.execute(f"COPY (SELECT {columns} FROM unit_out WHERE period = '{period}' ORDER BY ind_order, code) "
-                           f"TO '{target}' (HEADER, DELIMITER ',', NEW_LINE '\\r\\n')")
+        connection.execute(f"COPY (SELECT '{period}' AS {quoted(BOM + 'period')}, {columns} FROM unit_out WHERE ym = {ym} "
+                           f"ORDER BY ind_order, code) TO '{target}' (HEADER, DELIMITER ',', NEW_LINE '\\r\\n')")
     return counts
 
 
