@@ -13,8 +13,9 @@ period, the zone and industry-division figures zonestat publishes in indicators.
 - 1-2月合并 (§1): January values of merged indicators are no output and do not count as reporting;
 - roster (§5): units(N) = units with any ytd in N; last year's roster = the units reporting in last
   year's latest month with data; new = units(N) − last roster, exited = last roster − units(N);
-- a unit's industry is the one it reported last; its division is the first two digits of the
-  GB/T 4754 code (a section letter dropped, `610` read as `0610`), `unknown` otherwise.
+- a unit's industry is the one it reported last (an empty cell keeps the earlier one); its division
+  is the first two digits of the GB/T 4754 code (a section letter dropped without checking that it
+  is the division's, `610` read as `0610`), `unknown` otherwise.
 
 The peer implements the rules the generated inboxes exercise; it does not derive ytd from
 months-only files, and it assumes one row per unit and period (no corrected resubmissions).
