@@ -7,8 +7,10 @@ import ZonestatPipeline
 /// saves the input, and it becomes a fixture of `FuzzFixtureTests`.
 ///
 /// `ZONESTAT_FUZZ_TARGET=sheet` fuzzes the xlsx reader: the input is a worksheet's XML, put in
-/// a workbook (``SheetWorkbook``) and read as `fuzz.xlsx`; otherwise the input is a whole file.
-private let parser = FileParser(config: PipelineConfig(zoneName: "fuzz", workspace: "/nonexistent"))
+/// a workbook (``SheetWorkbook``) and read as `fuzz.xlsx`; otherwise the input is a whole file,
+/// read in one pass and again split at record boundaries, which must agree.
+private let config = PipelineConfig(zoneName: "fuzz", workspace: "/nonexistent")
+private let parser = FileParser(config: config)
 private let sheetOnly = ProcessInfo.processInfo.environment["ZONESTAT_FUZZ_TARGET"] == "sheet"
 
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -20,6 +22,9 @@ public func fuzzFileReader(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         return 0
     }
     check(parser.parse(bytes, name: "fuzz.csv"))
+    if let broken = FuzzInvariants.splitViolation(bytes, name: "fuzz.csv", config: config) {
+        fatalError("fuzz invariant broken: \(broken)")
+    }
     return 0
 }
 

@@ -13,8 +13,9 @@ period, the zone and industry-division figures zonestat publishes in indicators.
 - 1-2月合并 (§1): January values of merged indicators are no output and do not count as reporting;
 - roster (§5): units(N) = units with any ytd in N; last year's roster = the units reporting in last
   year's latest month with data; new = units(N) − last roster, exited = last roster − units(N);
-- a unit's industry is the one it reported last; its division is the first two digits of the
-  GB/T 4754 code (a section letter dropped, `610` read as `0610`), `unknown` otherwise.
+- a unit's industry is the one it reported last (an empty cell keeps the earlier one); its division
+  is the first two digits of the GB/T 4754 code (a section letter dropped without checking that it
+  is the division's, `610` read as `0610`), `unknown` otherwise.
 
 The peer implements the rules the generated inboxes exercise; it does not derive ytd from
 months-only files, and it assumes one row per unit and period (no corrected resubmissions).
@@ -23,21 +24,25 @@ Three variants, the same SQL:
   stream  one statement: read_csv over all files → window and aggregate queries → COPY to CSV
   table   the files loaded into a DuckDB table first (CREATE TABLE … AS read_csv), then the query
   units   like-for-like with zonestat's publication: `table`, plus every period's unit rows written
-          as zonestat publishes them in `out/<period>/indicators.csv` (the same 18 columns, values
-          and text: amounts in 万元 without trailing zeros, percentages to 4 decimals, UTF-8 with
-          a BOM, CRLF), one file per period: `<units-dir>/<period>/indicators.csv`. The unit rows
-          (scope `unit`, one per unit reporting the indicator's ytd in the period, by indicator in
-          the pipeline's order, then credit code) carry month = ytd(N) − ytd(N−1), month_base =
+          as zonestat publishes them in `out/<period>/units.csv` (outputs.md: indicators.csv's 18
+          columns, then industry, industry_name, area; the same values and text: amounts in 万元
+          without trailing zeros, percentages to 4 decimals half away from zero, RFC 4180 quoting,
+          a `'` before text a spreadsheet would evaluate, UTF-8 with a BOM, CRLF), one file per
+          period: `<units-dir>/<period>/units.csv`, meant to be byte-equal to zonestat's. The unit
+          rows (scope `unit`, one per unit reporting the indicator's ytd in the period, by indicator
+          in the pipeline's order, then credit code) carry month = ytd(N) − ytd(N−1), month_base =
           base(N) − base(N−1) (base(N) at the year's first output month), 拉动 on the zone's base
-          and 贡献率 of the zone's increment (statistics.md §2, §5). No area, zone or industry rows
-          in those files: the figures CSV has the zone and industry rows, as for the other variants.
+          and 贡献率 of the zone's increment (statistics.md §2, §5); industry is the unit's division
+          as the industry rows' scope_id (`36`, `unknown`) with its GB/T 4754 name (未分类 for
+          unknown), area the 片区 it reported last (`unknown` when none), as its name is the one it
+          reported last. The figures CSV has the zone and industry rows, as for the other variants.
 
     python3 scripts/bench/duckdb_peer.py --inbox DIR/inbox --out figures.csv --variant stream
     python3 scripts/bench/duckdb_peer.py --inbox DIR/inbox --out figures.csv --variant units --units-dir DIR/out
 
 Output: one CSV (every variant), `kind` = `indicator` (period, indicator, scope, scope_id, units, ytd, ytd_base,
 ytd_yoy_pct, pull_pp; amounts in 万元) or `roster` (period, scope, scope_id, units, new_units,
-exited_units, net_units); the units variant also writes the unit rows' files. Prints the phases'
+exited_units, net_units); the units variant also writes each period's units.csv. Prints the phases'
 wall times as JSON on stdout (the units variant: and its unit rows per period).
 """
 import argparse
@@ -60,10 +65,66 @@ KEY_COLUMNS = ["统一社会信用代码", "单位详细名称", "行业代码",
 # indicator id → (its name and its position in pipelines/default.yaml: indicators.csv's row order)
 PUBLISHED = {"tax": ("一般公共预算收入", 0), "output_value": ("规上工业总产值", 1), "value_added": ("规上工业增加值", 2),
              "fixed_investment": ("固定资产投资", 3), "tech_investment": ("技改投资", 4)}
+# units.csv's columns (outputs.md): indicators.csv's eighteen, then the unit's industry division and area.
 UNIT_COLUMNS = ["period", "indicator", "indicator_name", "unit", "scope", "scope_id", "scope_name", "units", "ytd",
                 "ytd_base", "ytd_yoy_pct", "ytd_increment", "month", "month_base", "month_yoy_pct", "pull_pp",
-                "share_pct", "estimate"]
+                "share_pct", "estimate", "industry", "industry_name", "area"]
 BOM = "\ufeff"
+# The names of GB/T 4754-2017 divisions 01…97, in order, as zonestat names them
+# (Sources/ZonestatCore/Values/IndustryDivision.swift); units without a division: `unknown`, 未分类.
+DIVISION_NAMES = [
+    # A 农、林、牧、渔业
+    "农业", "林业", "畜牧业", "渔业", "农、林、牧、渔专业及辅助性活动",
+    # B 采矿业
+    "煤炭开采和洗选业", "石油和天然气开采业", "黑色金属矿采选业", "有色金属矿采选业", "非金属矿采选业",
+    "开采专业及辅助性活动", "其他采矿业",
+    # C 制造业
+    "农副食品加工业", "食品制造业", "酒、饮料和精制茶制造业", "烟草制品业", "纺织业", "纺织服装、服饰业",
+    "皮革、毛皮、羽毛及其制品和制鞋业", "木材加工和木、竹、藤、棕、草制品业", "家具制造业", "造纸和纸制品业",
+    "印刷和记录媒介复制业", "文教、工美、体育和娱乐用品制造业", "石油、煤炭及其他燃料加工业",
+    "化学原料和化学制品制造业", "医药制造业", "化学纤维制造业", "橡胶和塑料制品业", "非金属矿物制品业",
+    "黑色金属冶炼和压延加工业", "有色金属冶炼和压延加工业", "金属制品业", "通用设备制造业", "专用设备制造业",
+    "汽车制造业", "铁路、船舶、航空航天和其他运输设备制造业", "电气机械和器材制造业",
+    "计算机、通信和其他电子设备制造业", "仪器仪表制造业", "其他制造业", "废弃资源综合利用业",
+    "金属制品、机械和设备修理业",
+    # D 电力、热力、燃气及水生产和供应业
+    "电力、热力生产和供应业", "燃气生产和供应业", "水的生产和供应业",
+    # E 建筑业
+    "房屋建筑业", "土木工程建筑业", "建筑安装业", "建筑装饰、装修和其他建筑业",
+    # F 批发和零售业
+    "批发业", "零售业",
+    # G 交通运输、仓储和邮政业
+    "铁路运输业", "道路运输业", "水上运输业", "航空运输业", "管道运输业", "多式联运和运输代理业",
+    "装卸搬运和仓储业", "邮政业",
+    # H 住宿和餐饮业
+    "住宿业", "餐饮业",
+    # I 信息传输、软件和信息技术服务业
+    "电信、广播电视和卫星传输服务", "互联网和相关服务", "软件和信息技术服务业",
+    # J 金融业
+    "货币金融服务", "资本市场服务", "保险业", "其他金融业",
+    # K 房地产业
+    "房地产业",
+    # L 租赁和商务服务业
+    "租赁业", "商务服务业",
+    # M 科学研究和技术服务业
+    "研究和试验发展", "专业技术服务业", "科技推广和应用服务业",
+    # N 水利、环境和公共设施管理业
+    "水利管理业", "生态保护和环境治理业", "公共设施管理业", "土地管理业",
+    # O 居民服务、修理和其他服务业
+    "居民服务业", "机动车、电子产品和日用产品修理业", "其他服务业",
+    # P 教育
+    "教育",
+    # Q 卫生和社会工作
+    "卫生", "社会工作",
+    # R 文化、体育和娱乐业
+    "新闻和出版业", "广播、电视、电影和录音制作业", "文化艺术业", "体育", "娱乐业",
+    # S 公共管理、社会保障和社会组织
+    "中国共产党机关", "国家机构", "人民政协、民主党派", "社会保障", "群众团体、社会团体和其他成员组织",
+    "基层群众自治组织及其他组织",
+    # T 国际组织
+    "国际组织",
+]
+UNKNOWN_DIVISION_NAME = "未分类"
 
 
 def quoted(name):
@@ -71,8 +132,8 @@ def quoted(name):
 
 
 def raw_select(files, names=False):
-    """The wide rows of the monthly files: code (and with names, the unit's name), industry, year,
-    month, and per indicator its ytd and reported base in 千元 (DECIMAL(18,1): exact)."""
+    """The wide rows of the monthly files: code (and with names, the unit's name and area), industry,
+    year, month, and per indicator its ytd and reported base in 千元 (DECIMAL(18,1): exact)."""
     types = {name: "VARCHAR" for name in KEY_COLUMNS}
     for alias, _, _ in INDICATORS:
         for basis in ("本月", "1-本月", "上年同期"):
@@ -86,9 +147,10 @@ def raw_select(files, names=False):
         cells.append(f"CASE WHEN month = 1 THEN NULL ELSE {ytd} END AS y{position}" if merged else f"{ytd} AS y{position}")
         cells.append(f"{quoted(f'{alias}上年同期(千元)')} AS b{position}")
     return f"""
-        SELECT code, {"name, " if names else ""}industry, year, month, {", ".join(cells)}
+        SELECT code, {"name, area, " if names else ""}industry, year, month, {", ".join(cells)}
         FROM (
-            SELECT *, upper(trim({quoted("统一社会信用代码")})) AS code,{f' {quoted("单位详细名称")} AS name,' if names else ""}
+            SELECT *, upper(trim({quoted("统一社会信用代码")})) AS code,{
+                f' trim({quoted("单位详细名称")}) AS name, trim({quoted("片区")}) AS area,' if names else ""}
                    {quoted("行业代码")} AS industry,
                    CAST(substr({quoted("报告期")}, 1, 4) AS INTEGER) AS year,
                    CAST(substr({quoted("报告期")}, 6, 2) AS INTEGER) AS month
@@ -105,17 +167,23 @@ def base_cells(n):
 
 
 def units_cte(raw, names=False):
-    """Each unit's division (and, with names, its latest name)."""
+    """Each unit's division, from the industry code it reported last (and, with names, the name it
+    reported last and the last area it reported, `unknown` when it reported none: an empty cell
+    keeps the earlier one, as zonestat's units table does)."""
+    latest = "year * 100 + month"
+    named = (f"arg_max(name, {latest}) AS name, "
+             f"coalesce(arg_max(area, {latest}) FILTER (WHERE area <> ''), 'unknown') AS area, ") if names else ""
     return f"""
     units AS (
-        SELECT code, {"name, " if names else ""}CASE WHEN d BETWEEN 1 AND 97 THEN lpad(CAST(d AS VARCHAR), 2, '0') ELSE 'unknown' END AS division
+        SELECT code, {"name, area, " if names else ""}CASE WHEN d BETWEEN 1 AND 97 THEN lpad(CAST(d AS VARCHAR), 2, '0') ELSE 'unknown' END AS division
         FROM (
-            SELECT code, {"name, " if names else ""}TRY_CAST(substr(CASE WHEN length(digits) IN (1, 3) THEN '0' || digits ELSE digits END, 1, 2) AS INTEGER)
+            SELECT code, {"name, area, " if names else ""}TRY_CAST(substr(CASE WHEN length(digits) IN (1, 3) THEN '0' || digits ELSE digits END, 1, 2) AS INTEGER)
                          * CASE WHEN length(digits) IN (1, 2, 3, 4) THEN 1 END AS d
             FROM (
-                SELECT code, {"arg_max(name, year * 100 + month) AS name, " if names else ""}
-                       regexp_extract(upper(replace(coalesce(arg_max(industry, year * 100 + month), ''), ' ', '')),
-                                            '^[A-Z]?([0-9]+)$', 1) AS digits
+                SELECT code, {named}
+                       regexp_extract(upper(replace(coalesce(arg_max(industry, {latest}) FILTER (WHERE trim(industry) <> ''), ''),
+                                                    ' ', '')),
+                                      '^[A-Z]?([0-9]+)$', 1) AS digits
                 FROM {raw} GROUP BY code
             )
         )
@@ -203,7 +271,7 @@ def figures_query(raw, unit_rows_table=False):
 
 def unit_rows_select(raw):
     """The `unit_rows` table of the units variant: what figures_query's CTE holds, plus each unit's
-    name and per indicator its month m = ytd(N) − ytd(N−1) (0 when it did not report N−1 or N
+    name and area and per indicator its month m = ytd(N) − ytd(N−1) (0 when it did not report N−1 or N
     starts the year) and month base mb = base(N) − base(N−1) (base(N) when N starts the year: 1,
     or 2 of a merged indicator), from the same year's (q) and last year's (pq) previous month."""
     n = len(INDICATORS)
@@ -217,7 +285,7 @@ def unit_rows_select(raw):
                       f"ELSE {base} - coalesce(q.b{i}, pq.y{i}, 0) END END AS mb{i}")
     return f"""
     WITH {units_cte(raw, names=True)}
-    SELECT c.code, c.year, c.month, {base_cells(n)}, {", ".join(months)}, ({any_ytd}) AS reporting, u.division, u.name
+    SELECT c.code, c.year, c.month, {base_cells(n)}, {", ".join(months)}, ({any_ytd}) AS reporting, u.division, u.name, u.area
     FROM {raw} c
     LEFT JOIN {raw} p ON p.code = c.code AND p.year = c.year - 1 AND p.month = c.month
     LEFT JOIN {raw} q ON q.code = c.code AND q.year = c.year AND q.month = c.month - 1
@@ -226,65 +294,90 @@ def unit_rows_select(raw):
 
 
 def amount_text(value):
-    """An amount in 千元 (DECIMAL, one decimal) as indicators.csv writes it in 万元: exact, no trailing
-    zeros, no exponent (`12345.67`, `0`, `-3.5`)."""
-    return f"rtrim(rtrim(CAST(CAST({value} AS DECIMAL(38, 1)) * 0.1 AS VARCHAR), '0'), '.')"
+    """An amount in 1/10 千元 (a BIGINT: 1/100 万元) as zonestat's CSVs write it in 万元: exact, no
+    trailing zeros, no exponent (`12345.67`, `0`, `-3.5`); integer arithmetic only."""
+    magnitude = f"abs({value})"
+    return (f"CASE WHEN {value} < 0 THEN '-' ELSE '' END || CAST({magnitude} // 100 AS VARCHAR) || "
+            f"CASE WHEN {magnitude} % 100 = 0 THEN '' WHEN {magnitude} % 10 = 0 THEN '.' || CAST({magnitude} % 100 // 10 AS VARCHAR) "
+            f"ELSE '.' || lpad(CAST({magnitude} % 100 AS VARCHAR), 2, '0') END")
 
 
-def percent_text(numerator, denominator, positive_only=True):
-    """numerator / denominator × 100 to 4 decimals, half away from zero, from exact values (`16.6000`);
-    NULL (an empty cell) when the denominator is ≤ 0 (growth, pull) or 0 (share of growth)."""
-    num = f"(CAST(({numerator}) * 10 AS HUGEINT) * 1000000)"
-    den = f"CAST(({denominator}) * 10 AS HUGEINT)"
+def percent_value(numerator, denominator, positive_only=True):
+    """numerator / denominator × 100 in 1/10,000 (BIGINTs), rounded half away from zero from the exact
+    values; NULL when the denominator is ≤ 0 (growth, pull) or 0 (share of growth). A unit's
+    numerator times 10⁶ stays far inside BIGINT (DuckDB stops on an overflow, never wraps)."""
+    num = f"(({numerator}) * 1000000)"
+    den = f"({denominator})"
     guard = f"{den} > 0" if positive_only else f"{den} <> 0"
-    return (f"CASE WHEN {guard} THEN CAST(CAST(sign({num}) * sign({den}) * ((abs({num}) * 2 + abs({den})) "
-            f"// (2 * abs({den}))) AS DECIMAL(38, 0)) * 0.0001 AS VARCHAR) END")
+    return f"CASE WHEN {guard} THEN sign({num}) * sign({den}) * ((abs({num}) * 2 + abs({den})) // (2 * abs({den}))) END"
 
 
-# A name starting like a formula gets a leading ' (outputs.md, CSV injection).
-GUARDED_NAME = r"""CASE WHEN regexp_matches(name, '^[=+\-@\t\r]') THEN '''' || name ELSE name END"""
+def percent_text(value):
+    """A percentage in 1/10,000 (percent_value) with its 4 decimals (`16.6000`, `0.0000`, `-3.0500`);
+    NULL stays NULL (an empty cell)."""
+    return (f"CASE WHEN {value} < 0 THEN '-' ELSE '' END || CAST(abs({value}) // 10000 AS VARCHAR) || '.' || "
+            f"lpad(CAST(abs({value}) % 10000 AS VARCHAR), 4, '0')")
+
+
+def guarded(text):
+    """A text cell as zonestat writes it: a leading `'` when it begins with =, +, -, @, tab or CR and
+    is not a number (outputs.md, CSV injection). DuckDB's COPY then quotes the cell as zonestat
+    does: when it holds a comma, a quote or a line break."""
+    number = r"^[+\-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$"
+    return (f"CASE WHEN regexp_matches({text}, '^[=+\\-@\\t\\r]') AND NOT regexp_matches({text}, '{number}') "
+            f"THEN '''' || {text} ELSE {text} END")
 
 
 def unit_output_select():
-    """indicators.csv's unit rows of every period from `unit_rows`, as text, with the period, the
-    indicator's position in the pipeline and the credit code to order them as zonestat does. The
-    first published column is named with the byte-order mark, so that the header DuckDB writes
-    starts the file with it."""
+    """units.csv's rows of every period from `unit_rows`, as text but for the period (ym = year × 100
+    + month, written by the COPY of each period), with the indicator's position in the pipeline and
+    the credit code to order them as zonestat does. Amounts go to BIGINTs in 1/10 千元 first, so
+    that every figure is integer arithmetic; percentages are rounded from those exact integers."""
     unpivot = "\n        UNION ALL ".join(
-        f"SELECT year, month, code, name, '{INDICATORS[i][1]}' AS indicator, y{i} AS ytd, base{i} AS base, "
-        f"m{i} AS m, mb{i} AS mb FROM unit_rows WHERE y{i} IS NOT NULL"
-        for i in range(len(INDICATORS)))
-    names = " ".join(f"WHEN '{ident}' THEN '{name}'" for ident, (name, _) in PUBLISHED.items())
-    order = " ".join(f"WHEN '{ident}' THEN {position}" for ident, (_, position) in PUBLISHED.items())
+        f"SELECT year * 100 + month AS ym, code, name, area, division, '{ident}' AS indicator, "
+        f"'{PUBLISHED[ident][0]}' AS indicator_name, {PUBLISHED[ident][1]} AS ind_order, "
+        f"CAST(y{i} * 10 AS BIGINT) AS ytd, CAST(base{i} * 10 AS BIGINT) AS base, CAST(m{i} * 10 AS BIGINT) AS m, "
+        f"CAST(mb{i} * 10 AS BIGINT) AS mb FROM unit_rows WHERE y{i} IS NOT NULL"
+        for i, (_, ident, _) in enumerate(INDICATORS))
+    divisions = ", ".join(f"('{number:02d}', '{name}')" for number, name in enumerate(DIVISION_NAMES, 1))
     return f"""
     WITH long AS ({unpivot}),
     zone AS (
-        SELECT *, sum(ytd) OVER w AS zone_ytd, sum(base) OVER w AS zone_base FROM long
-        WINDOW w AS (PARTITION BY year, month, indicator)
-    )
-    SELECT printf('%04d-%02d', year, month) AS period, CASE indicator {order} END AS ind_order, code,
-           printf('%04d-%02d', year, month) AS "{BOM}period", indicator, CASE indicator {names} END AS indicator_name,
-           '万元' AS unit, 'unit' AS scope, code AS scope_id, {GUARDED_NAME} AS scope_name, 1 AS units,
-           {amount_text("ytd")} AS ytd, {amount_text("base")} AS ytd_base,
-           {percent_text("ytd - base", "base")} AS ytd_yoy_pct, {amount_text("ytd - base")} AS ytd_increment,
-           {amount_text("m")} AS month, {amount_text("mb")} AS month_base, {percent_text("m - mb", "mb")} AS month_yoy_pct,
-           {percent_text("ytd - base", "zone_base")} AS pull_pp,
-           {percent_text("ytd - base", "zone_ytd - zone_base", positive_only=False)} AS share_pct, 0 AS estimate
-    FROM zone"""
+        SELECT *, CAST(sum(base) OVER w AS BIGINT) AS zone_base, CAST(sum(ytd - base) OVER w AS BIGINT) AS zone_increment
+        FROM long WINDOW w AS (PARTITION BY ym, indicator)
+    ),
+    figures AS (
+        SELECT *, {percent_value("ytd - base", "base")} AS growth, {percent_value("m - mb", "mb")} AS month_growth,
+               {percent_value("ytd - base", "zone_base")} AS pull,
+               {percent_value("ytd - base", "zone_increment", positive_only=False)} AS share
+        FROM zone
+    ),
+    division_names (division, division_name) AS (VALUES {divisions})
+    SELECT ym, ind_order, code, indicator, indicator_name, '万元' AS unit, 'unit' AS scope, {guarded("code")} AS scope_id,
+           {guarded("name")} AS scope_name, 1 AS units, {amount_text("ytd")} AS ytd, {amount_text("base")} AS ytd_base,
+           {percent_text("growth")} AS ytd_yoy_pct, {amount_text("ytd - base")} AS ytd_increment,
+           {amount_text("m")} AS month, {amount_text("mb")} AS month_base, {percent_text("month_growth")} AS month_yoy_pct,
+           {percent_text("pull")} AS pull_pp, {percent_text("share")} AS share_pct, 0 AS estimate,
+           division AS industry, coalesce(division_name, '{UNKNOWN_DIVISION_NAME}') AS industry_name,
+           {guarded("area")} AS area
+    FROM figures LEFT JOIN division_names USING (division)"""
 
 
 def write_unit_files(connection, units_dir):
-    """indicators.csv's unit rows, one file per period: units_dir/<period>/indicators.csv, UTF-8 with
-    a BOM, CRLF. Returns the rows written per period."""
-    connection.execute(f"CREATE TABLE unit_out AS {unit_output_select()} ORDER BY period, ind_order, code")
-    counts = dict(connection.execute("SELECT period, count(*) FROM unit_out GROUP BY period ORDER BY period").fetchall())
-    columns = ", ".join([quoted(BOM + "period")] + [quoted(c) for c in UNIT_COLUMNS[1:]])
-    for period in counts:
+    """units.csv, one file per period: units_dir/<period>/units.csv, UTF-8 with a BOM, CRLF. The first
+    column is named with the byte-order mark, so that the header DuckDB writes starts the file with
+    it. Returns the rows written per period."""
+    connection.execute(f"CREATE TABLE unit_out AS {unit_output_select()} ORDER BY ym, ind_order, code")
+    counts = {}
+    columns = ", ".join(quoted(c) for c in UNIT_COLUMNS[1:])
+    for ym, rows in connection.execute("SELECT ym, count(*) FROM unit_out GROUP BY ym ORDER BY ym").fetchall():
+        period = f"{ym // 100:04d}-{ym % 100:02d}"
+        counts[period] = rows
         folder = os.path.join(units_dir, period)
         os.makedirs(folder, exist_ok=True)
-        target = os.path.join(folder, "indicators.csv").replace("'", "''")
-        connection.execute(f"COPY (SELECT {columns} FROM unit_out WHERE period = '{period}' ORDER BY ind_order, code) "
-                           f"TO '{target}' (HEADER, DELIMITER ',', NEW_LINE '\\r\\n')")
+        target = os.path.join(folder, "units.csv").replace("'", "''")
+        connection.execute(f"COPY (SELECT '{period}' AS {quoted(BOM + 'period')}, {columns} FROM unit_out WHERE ym = {ym} "
+                           f"ORDER BY ind_order, code) TO '{target}' (HEADER, DELIMITER ',', NEW_LINE '\\r\\n')")
     return counts
 
 
@@ -331,7 +424,7 @@ def main():
     parser.add_argument("--inbox", required=True, help="folder with the monthly files")
     parser.add_argument("--out", required=True, help="CSV to write")
     parser.add_argument("--variant", choices=["stream", "table", "units"], default="stream")
-    parser.add_argument("--units-dir", help="units variant: folder to write <period>/indicators.csv (unit rows) into")
+    parser.add_argument("--units-dir", help="units variant: folder to write <period>/units.csv into")
     parser.add_argument("--threads", type=int, help="DuckDB threads (default: all cores)")
     parser.add_argument("--memory-limit", help="DuckDB memory_limit, e.g. 4GB")
     args = parser.parse_args()

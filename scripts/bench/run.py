@@ -7,10 +7,12 @@
    $ZONESTAT_BENCH_DATA/SIZE, else /work/bench-data/SIZE if that folder exists, else ./bench-data/SIZE).
 2. CHECK, before any time counts: one untimed zonestat nightly run (it publishes every period) and
    the three DuckDB variants; the zone and industry rows of every period (units, ytd, ytd_base,
-   growth and pull to 4 decimals; roster units, new, exited, net) must be equal, and the units
-   variant must have written as many unit rows per period as zonestat's indicators.csv holds
-   (each file starting with the BOM, every line ending CRLF), else the harness stops with the
-   differences and reports no time. The first timed cold run is checked the same way.
+   growth and pull to 4 decimals; roster units, new, exited, net) must be equal, and every
+   period's units.csv the units variant wrote must be byte for byte zonestat's out/<period>/units.csv
+   (sha256 of each: the same rows, order, text, BOM, quoting and CRLF; no difference is inherent,
+   so nothing is parsed — at province 736 MB and 3.9 M rows a side hash in 1–2 s a side), else the
+   harness stops with the differences (for units.csv: the periods and their first differing lines)
+   and reports no time. The first timed cold run is checked the same way.
 3. Measures, each --repeat times, every run in a fresh process (wall time; user+sys CPU and peak
    RSS from wait4 of that process, threads and children included):
      zonestat cold     fresh workspace with all files → extract + transform + load
@@ -18,8 +20,8 @@
                        month's file dropped in → extract + transform + load
      duckdb stream     duckdb_peer.py --variant stream (one SQL statement over read_csv)
      duckdb table      duckdb_peer.py --variant table (CREATE TABLE from read_csv, then the query)
-     duckdb units      duckdb_peer.py --variant units: like-for-like, `table` plus every period's unit
-                       rows written as zonestat publishes them (<period>/indicators.csv, BOM, CRLF)
+     duckdb units      duckdb_peer.py --variant units: like-for-like, `table` plus every period's
+                       units.csv written as zonestat publishes it (<period>/units.csv, the same bytes)
 4. Prints a markdown table (median wall, CPU, peak RSS, and two ratios: to DuckDB's fastest zone +
    industry variant, stream or table — the goals' yardstick — and to the like-for-like units
    variant) and replaces this size's section of BENCHMARKS.md.
@@ -31,7 +33,9 @@ writes is deleted afterwards. The page cache is warm for both sides (the check r
 import argparse
 import csv
 import datetime
+import hashlib
 import io
+import itertools
 import json
 import os
 import platform
@@ -111,9 +115,9 @@ def peer_argv(peer, runs, variant):
 
 def check_against_peers(workspace, runs, logs, peer):
     """Runs the three DuckDB variants (untimed) and stops the harness unless zonestat's published
-    figures (in `workspace`, after a nightly run) equal each, and the units variant wrote as many
-    unit rows per period as zonestat published; returns the rows compared per variant, the periods
-    and the unit rows compared."""
+    figures (in `workspace`, after a nightly run) equal each, and the units variant wrote every
+    period's units.csv byte for byte as zonestat published it; returns the rows compared per
+    variant, the periods and the unit rows compared."""
     expected = zonestat_figures(workspace)
     counts = {}
     for variant in PEERS:
@@ -121,10 +125,10 @@ def check_against_peers(workspace, runs, logs, peer):
         measure(argv, os.path.join(logs, f"check-duckdb-{variant}.log"))
         counts[variant] = compare(expected, peer_figures(os.path.join(runs, f"peer-{variant}.csv")),
                                   f"zonestat nightly vs duckdb {variant}")
-    unit_rows = compare_unit_counts(zonestat_unit_counts(workspace), peer_unit_counts(os.path.join(runs, "peer-units-out")))
+    unit_rows = compare_unit_files(unit_files(os.path.join(workspace, "out")), unit_files(os.path.join(runs, "peer-units-out")))
     periods = len({k[1] for k in expected})
     print(f"check passed: {counts['stream']} zone/industry rows of {periods} periods agree; "
-          f"{unit_rows} unit rows, as many per period as zonestat's", flush=True)
+          f"every period's units.csv ({unit_rows} unit rows) byte-equal to zonestat's", flush=True)
     return counts, periods, unit_rows
 
 
@@ -182,8 +186,8 @@ def number(text):
 
 
 def zone_and_industry_lines(path):
-    """Header and the zone and industry rows of one of zonestat's CSVs (grep: the per-period files
-    hold a row per unit, millions at nation size)."""
+    """Header and the zone and industry rows of one of zonestat's CSVs (grep: the area rows, and in
+    workspaces published before contract version 2 a row per unit, are skipped without parsing)."""
     with open(path, "rb") as handle:
         header = handle.readline().decode("utf-8-sig").strip()
     found = subprocess.run(["grep", "-aE", ",(zone|industry),", path], capture_output=True, check=False).stdout
@@ -192,7 +196,7 @@ def zone_and_industry_lines(path):
 
 def zonestat_figures(workspace):
     out = os.path.join(workspace, "out")
-    periods = sorted(p for p in os.listdir(out) if len(p) == 7 and p[4] == "-" and os.path.isdir(os.path.join(out, p)))
+    periods = period_folders(out)
     figures = {}
     for period in periods:
         for table, fields in (("indicators", INDICATOR_FIELDS), ("roster", ROSTER_FIELDS)):
@@ -205,43 +209,59 @@ def zonestat_figures(workspace):
     return figures
 
 
-UNIT_ROW = r"^[^,]*,[^,]*,[^,]*,[^,]*,unit,"  # scope, the fifth column, is `unit`
+def period_folders(folder):
+    """The period folders (`2023-04`) in `folder`, sorted."""
+    return sorted(p for p in os.listdir(folder) if len(p) == 7 and p[4] == "-" and os.path.isdir(os.path.join(folder, p)))
 
 
-def zonestat_unit_counts(workspace):
-    """The unit rows of each period's indicators.csv as zonestat published it (grep -c)."""
-    out = os.path.join(workspace, "out")
-    counts = {}
-    for period in sorted(p for p in os.listdir(out) if len(p) == 7 and p[4] == "-" and os.path.isdir(os.path.join(out, p))):
-        found = subprocess.run(["grep", "-acE", UNIT_ROW, os.path.join(out, period, "indicators.csv")],
-                               capture_output=True, text=True, check=False).stdout.strip()
-        counts[period] = int(found or 0)
-    return counts
-
-
-def peer_unit_counts(units_dir):
-    """The rows (header aside) of each <period>/indicators.csv the units variant wrote, each file
-    checked to start with the BOM and to end every line with CRLF, as zonestat's."""
-    counts = {}
-    for period in sorted(os.listdir(units_dir)):
-        path = os.path.join(units_dir, period, "indicators.csv")
+def unit_files(folder):
+    """Each period's units.csv under `folder` (zonestat's `out`, or the units variant's folder):
+    period → (path, sha256 of its bytes, rows after the header). One pass over the bytes in 4 MiB
+    reads, no parsing (province: 736 MB, 1–2 s)."""
+    files = {}
+    for period in period_folders(folder):
+        path = os.path.join(folder, period, "units.csv")
+        digest, lines = hashlib.sha256(), 0
         with open(path, "rb") as handle:
-            data = handle.read()
-        lines = data.count(b"\n")
-        if not data.startswith(b"\xef\xbb\xbf") or data.count(b"\r\n") != lines or not data.endswith(b"\r\n"):
-            raise CheckFailed(f"{path}: not UTF-8 with a BOM and CRLF line ends, as zonestat's indicators.csv")
-        counts[period] = lines - 1
-    return counts
+            while chunk := handle.read(1 << 22):
+                digest.update(chunk)
+                lines += chunk.count(b"\n")
+        files[period] = (path, digest.hexdigest(), lines - 1)
+    return files
 
 
-def compare_unit_counts(zonestat, peer):
-    """Stops unless both published the same unit rows per period; returns the rows."""
-    problems = [f"  {period}: zonestat {zonestat.get(period, 0)} unit rows vs duckdb units {peer.get(period, 0)}"
-                for period in sorted(set(zonestat) | set(peer)) if zonestat.get(period, 0) != peer.get(period, 0)]
+def first_differences(left, right, limit=5):
+    """The lines where two files differ (1-based, both texts), at most `limit`, and how many lines
+    differ in all: read only when the digests differ, to say what differs."""
+    def text(line):
+        return "(no line)" if line is None else repr(line.decode("utf-8", "backslashreplace"))
+
+    shown, differing = [], 0
+    with open(left, "rb") as a, open(right, "rb") as b:
+        for number, (x, y) in enumerate(itertools.zip_longest(a, b), 1):
+            if x != y:
+                differing += 1
+                if len(shown) < limit:
+                    shown.append(f"    line {number}:\n      zonestat {text(x)}\n      duckdb   {text(y)}")
+    return differing, shown
+
+
+def compare_unit_files(zonestat, peer):
+    """Stops unless every period's units.csv is the same bytes from both (sha256): the same rows in
+    the same order, the same text, BOM, quoting and CRLF. On a difference, says which periods and
+    their first differing lines. Returns the unit rows compared."""
+    problems = []
+    for period in sorted(set(zonestat) | set(peer)):
+        if period not in zonestat or period not in peer:
+            problems.append(f"  {period}: units.csv only from {'zonestat' if period in zonestat else 'duckdb units'}")
+        elif zonestat[period][1] != peer[period][1]:
+            differing, shown = first_differences(zonestat[period][0], peer[period][0])
+            problems.append(f"  {period}: {differing} lines differ (zonestat {zonestat[period][2]} rows, duckdb units "
+                            f"{peer[period][2]} rows)\n" + "\n".join(shown))
     if problems:
-        raise CheckFailed(f"unit rows per period: {len(problems)} of {len(set(zonestat) | set(peer))} periods differ\n"
-                          + "\n".join(problems[:40]))
-    return sum(zonestat.values())
+        raise CheckFailed(f"units.csv: {len(problems)} of {len(set(zonestat) | set(peer))} periods differ\n"
+                          + "\n".join(problems[:8]))
+    return sum(rows for _, _, rows in zonestat.values())
 
 
 def peer_figures(path):
@@ -323,8 +343,8 @@ def render(size, info, results, goals, checked, command, started, loads):
         f"Check: {checked}.",
         "",
         f"Two ratios: to DuckDB's fastest run of the zone and industry figures ({peer_best_name}; the goals' yardstick), "
-        f"and to {LIKE_FOR_LIKE}, which also writes every period's unit rows as zonestat publishes them in "
-        f"indicators.csv (like for like with what zonestat writes; zonestat also writes area rows, the other "
+        f"and to {LIKE_FOR_LIKE}, which also writes every period's units.csv, the same bytes as zonestat's "
+        f"(like for like with what zonestat writes; zonestat also writes area rows, the other "
         f"tables, the JSON and the report).",
         "",
         f"| scenario | median wall s | min–max wall s | median CPU s | peak RSS MiB | wall / {peer_best_name} "
@@ -437,7 +457,7 @@ def measure_all(args, files, last_month, runs, logs, peer):
     run_pipeline(args.bin, args.pipeline, check, logs, "check")
     counts, periods, unit_rows = check_against_peers(check, runs, logs, peer)
     reference = peer_figures(os.path.join(runs, "peer-stream.csv"))
-    reference_units = peer_unit_counts(os.path.join(runs, "peer-units-out"))
+    reference_units = unit_files(os.path.join(runs, "peer-units-out"))
     shutil.rmtree(check)
 
     results = {name: [] for name in ("zonestat cold", "zonestat nightly", PARSE) + tuple(f"duckdb {v}" for v in PEERS)}
@@ -448,7 +468,7 @@ def measure_all(args, files, last_month, runs, logs, peer):
         results["zonestat cold"].append(run_pipeline(args.bin, args.pipeline, workspace, logs, f"cold{repeat}"))
         if repeat == 0:
             compare(zonestat_figures(workspace), reference, "zonestat cold vs duckdb stream")
-            compare_unit_counts(zonestat_unit_counts(workspace), reference_units)
+            compare_unit_files(unit_files(os.path.join(workspace, "out")), reference_units)
         if not (args.keep and repeat == args.repeat - 1):
             shutil.rmtree(workspace)
 
@@ -467,9 +487,9 @@ def measure_all(args, files, last_month, runs, logs, peer):
     if not args.keep:
         shutil.rmtree(base)
     checked = (f"zonestat's zone and industry rows (units, ytd, ytd_base, ytd_yoy_pct, pull_pp; roster units, new, exited, "
-               f"net) of all {periods} periods equal the three DuckDB variants' ({counts['stream']} rows), and the units "
-               f"variant wrote as many unit rows per period as zonestat published ({unit_rows:,} rows; nightly before "
-               f"any timed run, cold on the first timed run)")
+               f"net) of all {periods} periods equal the three DuckDB variants' ({counts['stream']} rows), and every "
+               f"period's units.csv from the units variant is byte-equal (sha256) to zonestat's ({unit_rows:,} unit rows; "
+               f"nightly before any timed run, cold on the first timed run)")
     return results, checked
 
 
@@ -483,8 +503,8 @@ def measure_in_place(args, files, last_month, runs, logs, peer):
     """For a size whose workspaces do not fit twice on the disk (nation: a 13 GB warehouse and 24 GB of
     published unit rows): one workspace, measured once. cold = every file but the last month's into an
     empty workspace; nightly = the last month's file dropped into that same workspace. Then the check
-    (zonestat's published figures of every period against the three DuckDB variants, its unit rows per
-    period against the units variant's) before any time is reported, and the peer --repeat times."""
+    (zonestat's published figures of every period against the three DuckDB variants, its units.csv of
+    every period against the units variant's, byte for byte) before any time is reported, and the peer --repeat times."""
     workspace = os.path.join(runs, "in-place")
     link_inbox([p for p in files if p != last_month], os.path.join(workspace, "inbox"))
     results = {name: [] for name in ("zonestat cold", "zonestat nightly", PARSE) + tuple(f"duckdb {v}" for v in PEERS)}
@@ -503,8 +523,8 @@ def measure_in_place(args, files, last_month, runs, logs, peer):
         save_partial(runs, results)
     checked = (f"zonestat's zone and industry rows (units, ytd, ytd_base, ytd_yoy_pct, pull_pp; roster units, new, exited, "
                f"net) of all {periods} periods, as published after the nightly run, equal the three DuckDB variants' "
-               f"({counts['stream']} rows), and the units variant wrote as many unit rows per period as zonestat "
-               f"published ({unit_rows:,} rows). **In-place mode** (--in-place): zonestat was measured once; *cold* is every file "
+               f"({counts['stream']} rows), and every period's units.csv from the units variant is byte-equal (sha256) "
+               f"to zonestat's ({unit_rows:,} unit rows). **In-place mode** (--in-place): zonestat was measured once; *cold* is every file "
                f"but the last month's (23 monthly files and the targets) into an empty workspace, *nightly* the last "
                f"month's file dropped into that same workspace; DuckDB's runs read all 24 months")
     return results, checked
