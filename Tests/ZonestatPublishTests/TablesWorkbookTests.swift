@@ -76,4 +76,17 @@ struct TablesWorkbookTests {
         _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
         #expect([UInt8](data) == WorkbookXML.worksheet(sheets[index]))
     }
+
+    /// The unit rows written straight into XML are the bytes their cells give, for every kind
+    /// of name (quotes, controls, spaces, formulas), empty industries and areas, and every sign.
+    @Test func unitRowsWrittenDirectlyEqualTheirCells() throws {
+        let context = GeneratedResult.context(units: 600)
+        let sheets = try TablesWorkbook.unitSheets(context, context.periodUnitBlocks, rowsPerSheet: 1_000)
+        #expect(sheets.count > 1 && sheets.allSatisfy { $0.writeRow != nil })
+        for sheet in sheets {
+            var cellsOnly = sheet
+            cellsOnly.writeRow = nil
+            #expect(WorkbookXML.worksheet(sheet) == WorkbookXML.worksheet(cellsOnly), "\(sheet.name)")
+        }
+    }
 }

@@ -63,47 +63,16 @@ public enum TablesWorkbook {
         }
         let header = (["统一社会信用代码", "企业名称", "行业代码", "行业", "片区"] + Array(indicatorHeaders.prefix(4))
             + Array(indicatorHeaders.dropFirst(7))).map(WorkbookCell.header)
-        let units = context.unitsById
-        // Where each block's rows start among the sheet's rows.
-        var offsets: [Int] = []
-        var total = 0
-        for block in blocks {
-            offsets.append(total)
-            total += block.count
-        }
-        let starts = offsets
-        let row: @Sendable (Int) -> [WorkbookCell] = { index in
-            var low = 0
-            var high = starts.count - 1
-            while low < high {
-                let middle = (low + high + 1) / 2
-                if starts[middle] <= index { low = middle } else { high = middle - 1 }
-            }
-            let block = blocks[low]
-            let offset = index - starts[low]
-            let unitInfo = units[block.unitIds[offset]]
-            let row = block.row(at: offset, code: unitInfo?.code ?? "", name: unitInfo?.name ?? "")
-            let industry = unitInfo?.industry ?? ""
-            let division = industry.count >= 2 ? IndustryDivision.name(String(industry.prefix(2))) ?? "" : ""
-            let definition = catalog.definition(row.indicator)
-            let unit = definition?.unit ?? .tenThousandYuan
-            let cells: [TableCell] = [
-                .text(row.scopeId), .text(row.scopeName), industry.isEmpty ? .empty : .text(industry),
-                division.isEmpty ? .empty : .text(division), .optionalText(unitInfo?.area),
-                .text(row.period.description), .text(row.indicator), .text(definition?.name ?? row.indicator),
-                .text(unit.label), .integer(row.units), .amount(row.ytd, in: unit), .amount(row.ytdBase, in: unit),
-                .percent(row.ytdYoYPercent), .amount(row.ytdIncrement, in: unit), .amount(row.month, in: unit),
-                .amount(row.monthBase, in: unit), .percent(row.monthYoYPercent), .percent(row.pullPoints),
-                .percent(row.sharePercent), .flag(row.estimate),
-            ]
-            return cells.map(WorkbookCell.init)
-        }
+        let rows = UnitSheetRows(blocks: blocks, units: context.unitsById, catalog: catalog)
+        let total = rows.count
         let perSheet = max(rowsPerSheet, 1)
         return stride(from: 0, to: max(total, 1), by: perSheet).enumerated().map { part, first in
-            WorkbookSheet(
+            var sheet = WorkbookSheet(
                 name: part == 0 ? "企业" : "企业\(part + 1)", frozenRows: 1, rowCount: min(perSheet, total - first) + 1,
                 columnCount: header.count
-            ) { index in index == 0 ? header : row(first + index - 1) }
+            ) { index in index == 0 ? header : rows.cells(first + index - 1) }
+            sheet.writeRow = { index, writer in rows.write(first + index - 1, into: &writer) }
+            return sheet
         }
     }
 

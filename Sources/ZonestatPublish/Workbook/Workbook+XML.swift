@@ -104,37 +104,18 @@ enum WorkbookXML {
         bytes.reserveCapacity(WorkbookXML.flushBytes + 64 * 1024)
         // Written piece by piece into the bytes: a province's unit sheet has millions of cells.
         let letters = (0..<sheet.columnCount).map { Array(columnName($0).utf8) }
+        var writer = WorkbookRowWriter(columns: sheet.columnCount)
         for rowIndex in rows {
-            let row = sheet.row(rowIndex)
             let number = Array(String(rowIndex + 1).utf8)
             bytes += "<row r=\"".utf8
             bytes += number
             bytes += "\">".utf8
-            for (columnIndex, cell) in row.enumerated() {
-                let style: String
-                switch cell {
-                case .empty: continue
-                case .text: style = "2"
-                case .header: style = "1"
-                case .number(_, let decimals): style = String(3 + min(max(decimals, 0), maxDecimals))
-                case .signedNumber(_, let decimals): style = String(signedStyle + min(max(decimals, 0), maxDecimals))
-                }
-                bytes += "<c r=\"".utf8
-                bytes += letters[columnIndex]
-                bytes += number
-                bytes += "\" s=\"".utf8
-                bytes += style.utf8
-                switch cell {
-                case .text(let text), .header(let text):
-                    bytes += "\" t=\"inlineStr\"><is>".utf8
-                    appendTextElement(text, to: &bytes)
-                    bytes += "</is></c>".utf8
-                case .number(let text, _), .signedNumber(let text, _):
-                    bytes += "\"><v>".utf8
-                    bytes += text.utf8
-                    bytes += "</v></c>".utf8
-                case .empty: break
-                }
+            if rowIndex > 0, let writeRow = sheet.writeRow {
+                writer.start(row: rowIndex + 1)
+                writeRow(rowIndex, &writer)
+                bytes.append(contentsOf: writer.xml.written)
+            } else {
+                appendCells(sheet.row(rowIndex), number: number, letters: letters, to: &bytes)
             }
             bytes += "</row>".utf8
             if bytes.count >= WorkbookXML.flushBytes {
@@ -144,6 +125,36 @@ enum WorkbookXML {
         }
         if tail { bytes += "</sheetData></worksheet>".utf8 }
         try flush(bytes)
+    }
+
+    /// Row `number`'s cells as XML (``WorkbookRowWriter`` writes the same for a unit row).
+    private static func appendCells(_ row: [WorkbookCell], number: [UInt8], letters: [[UInt8]], to bytes: inout [UInt8]) {
+        for (columnIndex, cell) in row.enumerated() {
+            let style: String
+            switch cell {
+            case .empty: continue
+            case .text: style = "2"
+            case .header: style = "1"
+            case .number(_, let decimals): style = String(3 + min(max(decimals, 0), maxDecimals))
+            case .signedNumber(_, let decimals): style = String(signedStyle + min(max(decimals, 0), maxDecimals))
+            }
+            bytes += "<c r=\"".utf8
+            bytes += letters[columnIndex]
+            bytes += number
+            bytes += "\" s=\"".utf8
+            bytes += style.utf8
+            switch cell {
+            case .text(let text), .header(let text):
+                bytes += "\" t=\"inlineStr\"><is>".utf8
+                appendTextElement(text, to: &bytes)
+                bytes += "</is></c>".utf8
+            case .number(let text, _), .signedNumber(let text, _):
+                bytes += "\"><v>".utf8
+                bytes += text.utf8
+                bytes += "</v></c>".utf8
+            case .empty: break
+            }
+        }
     }
 
     /// A worksheet's XML up to and with `<sheetData>`: the frozen pane and the column widths.

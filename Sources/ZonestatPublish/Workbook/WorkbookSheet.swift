@@ -15,6 +15,9 @@ struct WorkbookSheet: Sendable {
 
     /// The cells of row `index` (0-based).
     let row: @Sendable (Int) -> [WorkbookCell]
+    /// Writes the cells of row `index` (not the first) as ``row`` would give them, straight
+    /// into XML, when the sheet can (its unit rows): nil to make each row's cells.
+    var writeRow: (@Sendable (Int, inout WorkbookRowWriter) -> Void)?
 
     /// A sheet of rows already made.
     init(name: String, rows: [[WorkbookCell]], frozenRows: Int) {
