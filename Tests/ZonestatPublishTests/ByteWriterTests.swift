@@ -3,29 +3,48 @@ import ZonestatCSV
 @testable import ZonestatCore
 @testable import ZonestatPublish
 
-/// The byte writers against the reference writers they replace, on text chosen to reach every
-/// branch: quoting, the formula guard, control characters, and the UTF-8 lead byte E2 that
-/// starts U+2028/U+2029 but also `—`, `…` and `“`.
+/// The one CSV and the one JSON string encoder against cells written out by hand, on text chosen
+/// to reach every branch: quoting, the formula guard, control characters, and the UTF-8 lead byte
+/// E2 that starts U+2028/U+2029 but also `—`, `…` and `“`; numbers against their reference values.
 @Suite("Byte writer")
 struct ByteWriterTests {
-    static let samples = [
-        "", "plain", "华鑫", "a,b", "say \"hi\"", "=1+1", "+", "-", "-3.5", "+2", "1.2.3", "@x", "\tx", "\rx", "\r\n",
-        "x\ny", "\u{2028}", "a\u{2029}b", "—", "…", "“引号”", "\u{E2}", "\u{01}\u{1F}\u{7F}", "\u{08}\u{0C}", "\\",
-        "e\u{301}", "🏭", "'quoted'", "\"", "\"=x\"",
-    ]
-
-    @Test(arguments: samples)
-    func csvFieldAsCSVWriter(_ text: String) {
-        var writer = ByteWriter(capacity: 0)
-        writer.appendCSVField(text)
-        #expect(writer.bytes == Array(CSVWriter.escape(text).utf8))
+    /// outputs.md's CSV cells, written out by hand: quoted when they hold a comma, quote or line
+    /// break (quotes doubled), `'` before what a spreadsheet would evaluate unless it is a number.
+    @Test func csvFieldsAsOutputsMdSays() {
+        let expected: [(String, String)] = [
+            ("", ""), ("plain", "plain"), ("华鑫", "华鑫"), ("a,b", "\"a,b\""), ("say \"hi\"", "\"say \"\"hi\"\"\""),
+            ("=1+1", "'=1+1"), ("+", "'+"), ("-", "'-"), ("-3.5", "-3.5"), ("+2", "+2"), ("1.2.3", "1.2.3"),
+            ("@x", "'@x"), ("\tx", "'\tx"), ("\rx", "\"'\rx\""), ("\r\n", "\"'\r\n\""), ("x\ny", "\"x\ny\""),
+            ("—", "—"), ("'quoted'", "'quoted'"), ("\"", "\"\"\"\""), ("\"=x\"", "\"\"\"=x\"\"\""), ("-0.5.1", "'-0.5.1"),
+        ]
+        for (field, cell) in expected {
+            var writer = ByteWriter(capacity: 0)
+            writer.appendCSVField(field)
+            #expect(writer.bytes == Array(cell.utf8), "\(field.debugDescription)")
+            #expect(CSVWriter.escape(field) == cell)
+        }
+        var file = CSVWriter()
+        file.append(["a", "=b"])
+        file.append([])
+        #expect(file.bytes == [0xEF, 0xBB, 0xBF] + Array("a,'=b\r\n\r\n".utf8))
+        #expect(CSVWriter(byteOrderMark: false).bytes.isEmpty)
     }
 
-    @Test(arguments: samples)
-    func jsonStringAsJSONValue(_ text: String) {
-        var writer = ByteWriter(capacity: 0)
-        writer.appendJSONString(text)
-        #expect(writer.bytes == Array(JSONValue.string(text).rendered().utf8))
+    /// JSON string literals, written out by hand: `"` and `\\` escaped, control characters as
+    /// short escapes or `\\u00XX`, U+2028 and U+2029 escaped, everything else as UTF-8.
+    @Test func jsonStringsAsRFC8259() {
+        let expected: [(String, String)] = [
+            ("", "\"\""), ("plain", "\"plain\""), ("a\"b", "\"a\\\"b\""), ("\\", "\"\\\\\""),
+            ("\n\r\t\u{08}\u{0C}", "\"\\n\\r\\t\\b\\f\""), ("\u{01}\u{1F}", "\"\\u0001\\u001f\""), ("\u{7F}", "\"\u{7F}\""),
+            ("\u{2028}", "\"\\u2028\""), ("a\u{2029}b", "\"a\\u2029b\""), ("—…“", "\"—…“\""), ("\u{E2}", "\"\u{E2}\""),
+            ("🏭", "\"🏭\""), ("e\u{301}", "\"e\u{301}\""),
+        ]
+        for (text, literal) in expected {
+            var writer = ByteWriter(capacity: 0)
+            writer.appendJSONString(text)
+            #expect(writer.bytes == Array(literal.utf8), "\(text.debugDescription)")
+            #expect(JSONValue.string(text).rendered() == literal)
+        }
     }
 
     @Test func cellsAsTheirJSONValue() {

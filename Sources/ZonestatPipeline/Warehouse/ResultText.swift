@@ -1,3 +1,4 @@
+import ZonestatCSV
 import ZonestatCore
 import ZonestatPublish
 

@@ -1,5 +1,8 @@
-/// JSON strings and cells written byte by byte, as ``JSONValue/rendered()`` writes them: every
-/// character it escapes is ASCII except U+2028 and U+2029, whose UTF-8 forms are matched whole.
+import ZonestatCSV
+
+/// JSON strings and cells written byte by byte: the one JSON string encoder (``JSONValue``'s
+/// rendering uses it too). Every character it escapes is ASCII except U+2028 and U+2029, whose
+/// UTF-8 forms are matched whole.
 extension ByteWriter {
     /// A JSON string literal: `"` and `\` escaped, control characters as `\n`, `\t` or `\u00XX`,
     /// U+2028 and U+2029 as `\u2028` and `\u2029`; everything else as UTF-8.

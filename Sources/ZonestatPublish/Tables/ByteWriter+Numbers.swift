@@ -1,3 +1,4 @@
+import ZonestatCSV
 import ZonestatCore
 
 /// Numbers written as digits straight into the buffer, with the text `ZonestatCore`'s

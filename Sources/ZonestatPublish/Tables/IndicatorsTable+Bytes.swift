@@ -1,3 +1,4 @@
+import ZonestatCSV
 import ZonestatCore
 
 /// `indicators.csv` and `indicators.json` written straight from the rows: the bytes

@@ -1,3 +1,5 @@
+import ZonestatCSV
+
 /// Writing JSON text: two-space indentation, and objects or arrays that hold only scalars (or
 /// arrays of scalars) on one line, so that a table's JSON reads one row per line and diffs cleanly.
 extension JSONValue {
@@ -75,27 +77,9 @@ extension JSONValue {
     /// A JSON string literal: `"` and `\` escaped, control characters as `\n`, `\t` or `\u00XX`;
     /// everything else as UTF-8.
     static func writeString(_ value: String, into text: inout String) {
-        text += "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": text += "\\\""
-            case "\\": text += "\\\\"
-            case "\n": text += "\\n"
-            case "\r": text += "\\r"
-            case "\t": text += "\\t"
-            case "\u{08}": text += "\\b"
-            case "\u{0C}": text += "\\f"
-            case "\u{2028}": text += "\\u2028"
-            case "\u{2029}": text += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    text.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        text += "\""
+        // The one JSON string encoder: the tables' byte writer's.
+        var literal = ByteWriter(capacity: value.utf8.count + 2)
+        literal.appendJSONString(value)
+        text += String(decoding: literal.written, as: UTF8.self)
     }
 }

@@ -1,3 +1,5 @@
+import ZonestatCSV
+
 /// A table as published: named columns in contract order and typed cells.
 ///
 /// Every data file of outputs.md (`indicators`, `targets`, `roster`, `warnings`, `series`) is

@@ -1,3 +1,4 @@
+import ZonestatCSV
 import ZonestatCore
 
 /// `units.csv`: every unit's row of the period, rendered from the compute core's unit blocks

@@ -1,3 +1,4 @@
+import ZonestatCSV
 import ZonestatCore
 
 /// Writes one row's cells as worksheet XML straight into bytes, each cell exactly as

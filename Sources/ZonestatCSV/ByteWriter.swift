@@ -21,7 +21,7 @@ public struct ByteWriter: ~Copyable {
     }
 
     /// A copy of what was written.
-    var bytes: [UInt8] {
+    public var bytes: [UInt8] {
         Array(UnsafeBufferPointer(start: base, count: count))
     }
 
@@ -36,7 +36,7 @@ public struct ByteWriter: ~Copyable {
     }
 
     /// Appends what was written to `file` and starts over.
-    mutating func flush(into file: inout [UInt8]) {
+    public mutating func flush(into file: inout [UInt8]) {
         file.append(contentsOf: UnsafeBufferPointer(start: base, count: count))
         count = 0
     }
@@ -49,25 +49,25 @@ public struct ByteWriter: ~Copyable {
     }
 
     @inline(__always)
-    mutating func append(_ other: UnsafeBufferPointer<UInt8>) {
+    public mutating func append(_ other: UnsafeBufferPointer<UInt8>) {
         guard let source = other.baseAddress else { return }
         if capacity - count < other.count { grow(toHold: other.count) }
         (base + count).update(from: source, count: other.count)
         count += other.count
     }
 
-    mutating func append(_ other: [UInt8]) {
+    public mutating func append(_ other: [UInt8]) {
         other.withUnsafeBufferPointer { append($0) }
     }
 
-    mutating func append(_ utf8: String.UTF8View) {
+    public mutating func append(_ utf8: String.UTF8View) {
         let copied: Void? = utf8.withContiguousStorageIfAvailable { append($0) }
         if copied == nil {
             for byte in utf8 { append(byte) }
         }
     }
 
-    mutating func append(_ text: String) {
+    public mutating func append(_ text: String) {
         append(text.utf8)
     }
 
