@@ -1,12 +1,13 @@
 import GRDB
 import Testing
+import ZonestatPublish
 
 @testable import ZonestatCore
 @testable import ZonestatPipeline
 
-/// Indicator rows are stored many to a statement, with their numbers written as bytes and what
-/// changes by period, indicator or scope only bound when it changes; every stored column must be what the
-/// formatting functions give (the load stage and downstream tools read these texts).
+/// Indicator rows (zone, industry, area) stored through one column table: every stored column is
+/// what the formatting functions give (the load stage and downstream tools read these texts), and
+/// what is stored reads back exact.
 @Suite("Indicator store")
 struct IndicatorStoreTests {
     /// A fixed-seed SplitMix64, so that every run stores the same rows.
@@ -110,8 +111,8 @@ struct IndicatorStoreTests {
         }
     }
 
-    /// Row counts around the rows per statement, and many statements with a rest.
-    @Test(arguments: [0, 1, IndicatorInsert.rows - 1, IndicatorInsert.rows, IndicatorInsert.rows + 1, 4_013])
+    /// No rows, one, and many.
+    @Test(arguments: [0, 1, 33, 4_013])
     func storedColumnsAreTheFormattedValues(count: Int) throws {
         let ws = try TestWorkspace()
         let warehouse = try Warehouse(path: ws.workspace.warehouse)
@@ -136,6 +137,39 @@ struct IndicatorStoreTests {
     }
 
     /// The rounded percents, here with exact halves and 64-bit limits, as the long division.
+    /// What is stored reads back exact (text up to a NUL, as GRDB reads text), by period and
+    /// position, through the same column table that stored it.
+    @Test func storedRowsReadBackExact() throws {
+        let ws = try TestWorkspace()
+        let warehouse = try Warehouse(path: ws.workspace.warehouse)
+        let rows = Self.rows(count: 1_500)
+        try warehouse.write("store") { db in
+            try Warehouse.insertResults(db, ComputeResult(indicators: rows), config: Self.config)
+        }
+        let read = try warehouse.storedResult(config: Self.config).indicators
+        let expected = rows.enumerated().sorted { ($0.element.period, $0.offset) < ($1.element.period, $1.offset) }.map { _, row in
+            var row = row
+            row.scopeName = String(row.scopeName.prefix { $0 != "\u{0}" })
+            return row
+        }
+        #expect(read.count == expected.count)
+        #expect(read == expected)
+        let zone = try warehouse.storedZoneSeries(config: Self.config)
+        #expect(zone == expected.filter { $0.scope == .zone })
+    }
+
+    /// The stored table leads with indicators.csv's columns, in its order, then the exact ratios
+    /// and the position: one list of columns for tools, the load and the published file.
+    @Test func storedColumnsLeadWithThePublishedOnes() throws {
+        let names = IndicatorColumn.all.map(\.name)
+        #expect(Array(names.prefix(IndicatorsTable.columns.count)) == IndicatorsTable.columns)
+        #expect(Array(names.dropFirst(IndicatorsTable.columns.count)) == ["ytd_yoy_exact", "month_yoy_exact", "pull_exact", "share_exact", "position"])
+        let ws = try TestWorkspace()
+        let warehouse = try Warehouse(path: ws.workspace.warehouse)
+        let schema = try warehouse.read("columns") { db in try db.columns(in: "out_indicators").map(\.name) }
+        #expect(Set(schema) == Set(names))
+    }
+
     @Test func roundedTenThousandthsAsRatioRounded() {
         var random = Random(state: 7)
         var ratios: [Ratio] = [

@@ -38,18 +38,14 @@ extension Warehouse {
     }
 
     private static func insertIndicators(_ db: Database, _ rows: [IndicatorRow], config: PipelineConfig) throws {
-        // Zone, industry and area rows (the unit figures are stored as blocks): many rows to a statement.
-        var start = 0
-        if rows.count >= IndicatorInsert.rows {
-            var insert = try IndicatorInsert(db, rows: IndicatorInsert.rows, config: config)
-            while rows.count - start >= insert.count {
-                try insert.write(rows[start..<(start + insert.count)], position: start)
-                start += insert.count
-            }
+        let statement = try db.cachedStatement(sql: IndicatorColumn.insertSQL)
+        for (position, row) in rows.enumerated() {
+            let spec = config.indicator(row.indicator)
+            let source = IndicatorColumn.Source(
+                row: row, position: position, name: spec?.name ?? row.indicator, unit: spec?.unit ?? .tenThousandYuan)
+            let values: [(any DatabaseValueConvertible)?] = IndicatorColumn.all.map { $0.value(source) }
+            try statement.execute(arguments: StatementArguments(values))
         }
-        guard start < rows.count else { return }
-        var rest = try IndicatorInsert(db, rows: rows.count - start, config: config)
-        try rest.write(rows[start...], position: start)
     }
 
     private static func insertTargets(_ db: Database, _ rows: [TargetRow], config: PipelineConfig) throws {

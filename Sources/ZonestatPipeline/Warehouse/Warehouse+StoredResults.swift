@@ -26,7 +26,7 @@ extension Warehouse {
         try read("read stored results") { db in
             var result = ComputeResult()
             result.indicators = try Warehouse.indicatorRows(
-                db, config: config, periods: periods, scopes: scopes, periodsInSQL: true)
+                db, config: config, periods: periods, scopes: scopes)
             if scopes.map({ $0.contains(.unit) }) ?? true {
                 result.unitBlocks = try Warehouse.unitBlocks(db, periods: periods)
             }
@@ -94,33 +94,40 @@ extension Warehouse {
     /// The zone rows of `periods` (all when nil), by period and position.
     public func storedZoneSeries(periods: Set<Period>?, config: PipelineConfig) throws(WarehouseError) -> [IndicatorRow] {
         if let periods, periods.isEmpty { return [] }
-        // No index has the scope: a few periods are quicker found through the period index,
-        // more in one scan of the table.
-        let periodsInSQL = (periods?.count ?? Int.max) <= Warehouse.indexedSeriesPeriods
         return try read("read the zone series") { db in
-            try Warehouse.indicatorRows(db, config: config, periods: periods, scopes: [.zone], periodsInSQL: periodsInSQL)
+            try Warehouse.indicatorRows(db, config: config, periods: periods, scopes: [.zone])
         }
     }
 
-    /// Up to how many periods ``storedZoneSeries(periods:config:)`` reads through the period
-    /// index (a province period's rows take about a tenth of a scan of twenty-four periods).
-    static let indexedSeriesPeriods = 6
-
-    /// The `out_indicators` rows of `periods` and `scopes` (all when nil), by period and position.
-    /// `periodsInSQL` filters the periods in the query (through the period index) rather than
-    /// as the rows are read.
+    /// The `out_indicators` rows of `periods` and `scopes` (all when nil), by period and
+    /// position, each read back exact through ``IndicatorColumn/all``. (Zone, industry and area
+    /// rows: a few dozen a period since the unit figures are stored as blocks.)
     private static func indicatorRows(
-        _ db: Database, config: PipelineConfig, periods: Set<Period>?, scopes: Set<ScopeKind>?, periodsInSQL: Bool
+        _ db: Database, config: PipelineConfig, periods: Set<Period>?, scopes: Set<ScopeKind>?
     ) throws -> [IndicatorRow] {
-        let periodTexts = periodsInSQL ? periods.map { $0.map(\.description).sorted() } : nil
+        let periodTexts = periods.map { $0.map(\.description).sorted() }
         let scopeTexts = scopes.map { $0.map(\.rawValue).sorted() }
         let filters = [
             periodTexts.map { "period IN (\(placeholders($0.count)))" }, scopeTexts.map { "scope IN (\(placeholders($0.count)))" },
         ].compactMap { $0 }
-        var reader = StoredIndicatorReader(config: config, periods: periods)
-        return try reader.read(
-            db, filter: filters.isEmpty ? "" : " WHERE " + filters.joined(separator: " AND "),
-            arguments: (periodTexts ?? []) + (scopeTexts ?? []), counted: periodTexts != nil)
+        let stored = try Row.fetchCursor(
+            db, sql: IndicatorColumn.selectSQL + (filters.isEmpty ? "" : " WHERE " + filters.joined(separator: " AND "))
+                + " ORDER BY period, position",
+            arguments: StatementArguments((periodTexts ?? []) + (scopeTexts ?? [])))
+        var rows: [IndicatorRow] = []
+        while let columns = try stored.next() {
+            let periodText: String = columns["period"]
+            guard let period = Warehouse.period(periodText) else { continue }
+            let indicator: String = columns["indicator"]
+            let unit = config.indicator(indicator)?.unit ?? .tenThousandYuan
+            var row = IndicatorRow(
+                period: period, indicator: indicator, scope: .zone, scopeId: "", scopeName: "", units: 0, ytd: .zero,
+                ytdBase: .zero, ytdYoYPercent: nil, ytdIncrement: .zero, month: nil, monthBase: nil, monthYoYPercent: nil,
+                pullPoints: nil, sharePercent: nil, estimate: false)
+            for column in IndicatorColumn.all { column.read?(&row, columns, unit) }
+            rows.append(row)
+        }
+        return rows
     }
 
     /// `2023-04` → the period.
