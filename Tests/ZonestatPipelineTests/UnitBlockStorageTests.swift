@@ -78,3 +78,32 @@ struct UnitBlockStorageTests {
         }
     }
 }
+
+/// A workspace published before unit results were blocks: its unit rows leave out_indicators and
+/// the next transform recomputes every period.
+@Suite("Upgrading to unit result blocks")
+struct UnitBlockUpgradeTests {
+    @Test func aWarehouseWithUnitRowsRecomputesEveryPeriod() throws {
+        let space = try TestWorkspace()
+        do {
+            let queue = try DatabaseQueue(path: space.workspace.warehouse)
+            try Warehouse.migrator.migrate(queue, upTo: "v12-fact-blocks")
+            try queue.write { db in
+                for (scope, position) in [("zone", 0), ("unit", 1), ("industry", 2), ("unit", 3)] {
+                    try db.execute(
+                        sql: """
+                            INSERT INTO out_indicators(period, indicator, indicator_name, unit, scope, scope_id, scope_name,
+                                units, ytd, ytd_base, ytd_increment, estimate, position)
+                            VALUES ('2023-04', 'output_value', '规上工业总产值', '万元', ?, '', '', 1, '1', '1', '0', 0, ?)
+                            """, arguments: [scope, position])
+                }
+                try db.execute(
+                    sql: "INSERT INTO transform_state(id, last_file_id, units_fingerprint, config_fingerprint, finished_at) VALUES (1, 7, '', 'x', 't')")
+            }
+        }
+        let warehouse = try Warehouse(path: space.workspace.warehouse)
+        #expect(try space.count("SELECT COUNT(*) FROM out_indicators WHERE scope = 'unit'") == 0)
+        #expect(try space.count("SELECT COUNT(*) FROM out_indicators") == 2)
+        #expect(try warehouse.transformState() == nil)
+    }
+}

@@ -351,6 +351,13 @@ extension Warehouse {
             try FactBlockMigration.run(db)
             try db.execute(sql: "DROP TABLE facts")
         }
+        migrator.registerMigration("v13-unit-results-as-blocks") { db in
+            // Unit results leave out_indicators for out_unit_blocks (issue 13 item 2, outputs.md's
+            // contract version 2): the unit rows an earlier transform stored go, and the transform
+            // state with them, so that the next transform recomputes every period (its units as
+            // blocks) and the load republishes every folder (with units.csv).
+            try db.execute(sql: "DELETE FROM out_indicators WHERE scope = 'unit'; DELETE FROM transform_state")
+        }
         return migrator
     }
 }
