@@ -7,9 +7,7 @@ import ZonestatPublish
 ///
 /// At most one folder is in flight: ``stage(_:manifest:)`` waits for the previous one, so
 /// memory holds two periods at most (the one being written, the one being rendered). Hashing
-/// and writing a province folder take about as long as reading and rendering the next. A
-/// folder larger than ``overlapBytes`` (a nation's period: about a gigabyte) is staged before
-/// the next is read, so that memory holds one such folder, not two.
+/// and writing a province folder take about as long as reading and rendering the next.
 final class FolderStager: Sendable {
     private let publisher: Publisher
     private let queue = DispatchQueue(label: "zonestat.load.stage")
@@ -19,12 +17,8 @@ final class FolderStager: Sendable {
     /// The first error a background stage threw; later folders are then skipped.
     private let failure = Mutex<(any Error)?>(nil)
 
-    /// Folder size above which staging does not overlap the next period's rendering.
-    private let overlapBytes: Int
-
-    init(publisher: Publisher, overlapBytes: Int = FolderStager.overlapBytes) {
+    init(publisher: Publisher) {
         self.publisher = publisher
-        self.overlapBytes = overlapBytes
     }
 
     /// Stages `rendered` with its manifest in the background, once the previous folder is
@@ -35,7 +29,6 @@ final class FolderStager: Sendable {
             slot.signal()
             throw error
         }
-        let large = rendered.files.values.reduce(0) { $0 + $1.count } > overlapBytes
         queue.async(group: group) { [self] in
             defer { slot.signal() }
             do {
@@ -44,15 +37,7 @@ final class FolderStager: Sendable {
                 failure.withLock { $0 = $0 ?? error }
             }
         }
-        if large {
-            // Held (the caller's copy goes when it returns) until this one is written.
-            slot.wait()
-            slot.signal()
-        }
     }
-
-    /// The size above which a folder is staged before the next is rendered: 256 MiB.
-    static let overlapBytes = 256 << 20
 
     /// Waits for the folder in flight; throws what staging any folder threw.
     func finish() throws {
