@@ -30,8 +30,7 @@ struct ZipWriter {
     mutating func add(_ path: String, _ produce: (DeflateSink) throws(Failure) -> Void) throws(Failure) {
         let sink = try DeflateSink(path: path)
         try produce(sink)
-        let compressed = try sink.finish(last: true)
-        try append(path, crc: sink.crc, size: sink.size, compressed: compressed)
+        try append(path, crc: sink.crc, size: sink.size, pieces: [try sink.finish(last: true)])
     }
 
     /// Adds the entry `path` made of `parts` pieces, `produce(part, sink)` writing each: the
@@ -53,21 +52,23 @@ struct ZipWriter {
         }
         var crc: UInt32 = 0
         var size = 0
-        var compressed: [UInt8] = []
+        var pieces: [[UInt8]] = []
         for result in results.withLock({ $0 }) {
             guard let result else { throw .zlib(path: path, code: Z_STREAM_ERROR) }
             let part = try result.get()
             crc = UInt32(truncatingIfNeeded: crc32_combine(uLong(crc), uLong(part.crc), off_t(part.size)))
             size += part.size
-            compressed += part.bytes
+            pieces.append(part.bytes)
         }
-        try append(path, crc: crc, size: size, compressed: compressed)
+        try append(path, crc: crc, size: size, pieces: pieces)
     }
 
-    /// Writes an entry's local header and data, and its directory record.
-    private mutating func append(_ path: String, crc: UInt32, size: Int, compressed: [UInt8]) throws(Failure) {
-        guard let offset = UInt32(exactly: bytes.count), let compressedSize = UInt32(exactly: compressed.count),
-            let size = UInt32(exactly: size), UInt32(exactly: bytes.count + compressed.count + 30 + path.utf8.count) != nil
+    /// Writes an entry's local header and its data (the compressed `pieces` in order, copied
+    /// once: a nation period's unit sheet is hundreds of megabytes), and its directory record.
+    private mutating func append(_ path: String, crc: UInt32, size: Int, pieces: [[UInt8]]) throws(Failure) {
+        let length = pieces.reduce(0) { $0 + $1.count }
+        guard let offset = UInt32(exactly: bytes.count), let compressedSize = UInt32(exactly: length),
+            let size = UInt32(exactly: size), UInt32(exactly: bytes.count + length + 30 + path.utf8.count) != nil
         else { throw .tooLarge(path: path) }
         let name = Array(path.utf8)
         // Local file header.
@@ -75,7 +76,7 @@ struct ZipWriter {
         appendCommon(name: name, crc: crc, compressed: compressedSize, size: size, to: &bytes)
         append16(0, to: &bytes)  // extra field length
         bytes += name
-        bytes += compressed
+        for piece in pieces { bytes += piece }
         // Its central directory record.
         append32(0x0201_4B50, to: &directory)
         append16(0x031E, to: &directory)  // made by: Unix, ZIP 3.0 (permissions in the external attributes)
@@ -90,12 +91,14 @@ struct ZipWriter {
         entries += 1
     }
 
-    /// The archive: the entries, their directory and its end record.
-    func finish(file: String) throws(Failure) -> [UInt8] {
+    /// The archive: the entries, their directory and its end record (the entries' bytes are
+    /// handed over, not copied: the writer is empty afterwards).
+    mutating func finish(file: String) throws(Failure) -> [UInt8] {
         guard let start = UInt32(exactly: bytes.count), let length = UInt32(exactly: directory.count),
             UInt32(exactly: bytes.count + directory.count + 22) != nil, let count = UInt16(exactly: entries)
         else { throw .tooLarge(path: file) }
         var archive = bytes
+        bytes = []
         archive += directory
         append32(0x0605_4B50, to: &archive)
         append16(0, to: &archive)  // this disk
