@@ -22,14 +22,20 @@ public func fuzzFileReader(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         return 0
     }
     check(parser.parse(bytes, name: "fuzz.csv"))
-    if let broken = FuzzInvariants.splitViolation(bytes, name: "fuzz.csv", config: config) {
-        fatalError("fuzz invariant broken: \(broken)")
-    }
+    if let broken = FuzzInvariants.splitViolation(bytes, name: "fuzz.csv", config: config) { finding(broken) }
     return 0
 }
 
-/// Traps when `parsed` breaks an invariant: a finding libFuzzer saves (the library only says
-/// which invariant; trapping is the harness's business).
+/// Reports a finding when `parsed` breaks an invariant.
 private func check(_ parsed: ParsedFile) {
-    if let broken = FuzzInvariants.violation(parsed) { fatalError("fuzz invariant broken: \(broken)") }
+    if let broken = FuzzInvariants.violation(parsed) { finding(broken) }
+}
+
+/// A broken invariant: said on standard error, then the process aborts, which is how libFuzzer
+/// learns of a finding and saves its input. The one place the harness stops: the library only
+/// returns which invariant broke (``FuzzInvariants``), and this executable is built only for
+/// `make fuzz`.
+private func finding(_ broken: String) -> Never {
+    FileHandle.standardError.write(Data("fuzz invariant broken: \(broken)\n".utf8))
+    abort()
 }
