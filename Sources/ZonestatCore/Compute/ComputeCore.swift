@@ -3,14 +3,12 @@
 ///
 /// The result is the same for any number of threads and any order of the facts.
 public enum ComputeCore {
-    /// Every row of every selected period: indicators, targets, roster and warnings, each
-    /// list in its fixed order (period first).
-    ///
-    /// With every unit reporting every month the unit rows dominate memory (one
-    /// ``IndicatorRow`` per unit, indicator and period); ``compute(_:options:eachPeriod:)``
-    /// keeps only one period in memory at a time.
+    /// Every row of every selected period from `input.facts`: indicators, targets, roster and
+    /// warnings, each list in its fixed order (period first).
     public static func compute(_ input: ComputeInput, options: ComputeOptions) -> ComputeResult {
-        ComputeRun(input: input, options: options).computeAll()
+        let reader = FactArrayReader(input: input)
+        return ComputeRun(input: input, keys: reader.keys, readerWarnings: reader.warnings, options: options)
+            .computeAll(reader: reader)
     }
 
     /// The same figures period by period: `eachPeriod` gets each selected period's rows and
@@ -23,6 +21,19 @@ public enum ComputeCore {
     public static func compute(
         _ input: ComputeInput, options: ComputeOptions, eachPeriod: (Period, ComputeResult) throws -> Void
     ) rethrows -> [ComputeWarning] {
-        try ComputeRun(input: input, options: options).stream(eachPeriod)
+        let reader = FactArrayReader(input: input)
+        return try ComputeRun(input: input, keys: reader.keys, readerWarnings: reader.warnings, options: options)
+            .stream(reader: reader, eachPeriod)
+    }
+
+    /// The same, with the current values read from `values` a year at a time instead of
+    /// `input.facts` (which is then ignored): only the years being computed are in memory, the
+    /// columns of one indicator and year at a time as they are turned into series.
+    /// `values.columns` is called on this thread only.
+    public static func compute(
+        _ input: ComputeInput, values: some CurrentValueReader, options: ComputeOptions,
+        eachPeriod: (Period, ComputeResult) throws -> Void
+    ) rethrows -> [ComputeWarning] {
+        try ComputeRun(input: input, keys: values.keys, options: options).stream(reader: values, eachPeriod)
     }
 }

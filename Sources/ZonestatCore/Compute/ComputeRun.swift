@@ -1,6 +1,7 @@
-/// One run of the compute core: the input indexed once, then parallel jobs (one per
-/// indicator and period, one per period's roster) whose outputs are merged serially in a
-/// fixed order (see ComputeRun+Execution.swift).
+/// One run of the compute core: the periods planned from the reader's keys, then year by year
+/// the series read and built (``SeriesWindow``) and parallel jobs (one per indicator and
+/// period, one per period's roster) whose outputs are merged serially in a fixed order (see
+/// ComputeRun+Execution.swift).
 struct ComputeRun: Sendable {
     let input: ComputeInput
     let options: ComputeOptions
@@ -27,13 +28,12 @@ struct ComputeRun: Sendable {
         case roster(rows: [RosterRow], newUnits: Int)
     }
 
-    init(input: ComputeInput, options: ComputeOptions) {
+    /// `keys` are the reader's; `readerWarnings` what reading raised before any value was used.
+    init(input: ComputeInput, keys: [FactColumnKey], readerWarnings: [ComputeWarning] = [], options: ComputeOptions) {
         self.input = input
         self.options = options
         catalog = UnitCatalog(units: input.units)
-        // An incremental run needs the selected years and the years before (ComputeNeeds).
-        let years = options.periods.map(ComputeNeeds.seriesYears)
-        index = FactIndex(input: input, threads: options.workerCount, years: years)
+        index = FactIndex(keys: keys, indicatorCount: input.indicators.count)
         calendar = PeriodCalendar(index: index, indicators: input.indicators, options: options)
         deflator = PriceDeflator(indices: input.priceIndices)
         plan = TargetPlan(targets: input.targets, indicators: input.indicators)
@@ -41,7 +41,7 @@ struct ComputeRun: Sendable {
         let breadthId = options.breadthIndicator
         breadthIndicator = input.indicators.firstIndex { $0.id == breadthId } ?? (input.indicators.isEmpty ? nil : 0)
         var setup: [Period?: [ComputeWarning]] = [:]
-        for warning in index.warnings + deflator.warnings + plan.warnings {
+        for warning in readerWarnings + deflator.warnings + plan.warnings {
             guard warning.period.map(options.includes) ?? true else { continue }
             setup[warning.period, default: []].append(warning)
         }
@@ -64,20 +64,20 @@ struct ComputeRun: Sendable {
 
     /// The kernel of an indicator job; nil only if the period had no series (never: the
     /// calendar takes periods from the series).
-    func kernel(indicator: Int, period: Period) -> IndicatorPeriodKernel? {
-        guard let pair = index.pair(indicator: indicator, year: period.year) else { return nil }
+    func kernel(indicator: Int, period: Period, window: SeriesWindow) -> IndicatorPeriodKernel? {
+        guard let pair = window.pair(indicator: indicator, year: period.year) else { return nil }
         let total = input.indicators[indicator].subsetOf.flatMap { id in
-            input.indicators.firstIndex { $0.id == id }.flatMap { index.series(indicator: $0, year: period.year) }
+            input.indicators.firstIndex { $0.id == id }.flatMap { window.series(indicator: $0, year: period.year) }
         }
         return IndicatorPeriodKernel(
             input: input, catalog: catalog, pair: pair, total: total, deflator: deflator, period: period)
     }
 
     /// Runs one job.
-    func perform(_ job: Job) -> JobOutput {
+    func perform(_ job: Job, window: SeriesWindow) -> JobOutput {
         switch job {
         case .indicator(let indicator, let period):
-            guard let kernel = kernel(indicator: indicator, period: period) else {
+            guard let kernel = kernel(indicator: indicator, period: period, window: window) else {
                 let nothing = ZoneFigures(ytd: .zero, base: .zero, growth: nil, comparableYtd: .zero)
                 return .indicator(indicator, IndicatorPeriodOutput(warnings: [], zone: nothing))
             }
@@ -85,10 +85,10 @@ struct ComputeRun: Sendable {
         case .roster(let period):
             let lastMonth = calendar.latestReportingMonth[period.year - 1]
             let kernel = RosterKernel(
-                input: input, catalog: catalog, period: period, reporting: index.reporting(year: period.year),
-                lastYearReporting: lastMonth == nil ? [] : index.reporting(year: period.year - 1),
+                input: input, catalog: catalog, period: period, reporting: window.reporting(year: period.year),
+                lastYearReporting: lastMonth == nil ? [] : window.reporting(year: period.year - 1),
                 lastYearMonth: lastMonth,
-                breadth: breadthIndicator.flatMap { index.pair(indicator: $0, year: period.year) },
+                breadth: breadthIndicator.flatMap { window.pair(indicator: $0, year: period.year) },
                 breadthIndicator: breadthIndicator.map { input.indicators[$0].id } ?? options.breadthIndicator,
                 deflator: deflator)
             let (rows, newUnits) = kernel.run()

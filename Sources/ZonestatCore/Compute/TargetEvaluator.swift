@@ -3,7 +3,7 @@
 /// the year.
 struct TargetEvaluator {
     let plan: TargetPlan
-    let index: FactIndex
+    let window: SeriesWindow
     let period: Period
     /// The zone figures of each indicator with an output at the period (by indicator index).
     let zone: [Int: ZoneFigures]
@@ -83,7 +83,7 @@ struct TargetEvaluator {
     /// R: what last year recorded for months N+1…12, each month-end over last year's own
     /// scope; nil when last year's December is missing or R ≤ 0.
     private func restOfYear(indicator: Int) -> Int128? {
-        guard let lastYear = index.series(indicator: indicator, year: period.year - 1),
+        guard let lastYear = window.series(indicator: indicator, year: period.year - 1),
             let december = lastYear.zoneYtd(month: 12)
         else { return nil }
         let rest = december - (lastYear.zoneYtd(month: period.month) ?? 0)

@@ -67,8 +67,10 @@ public struct TransformStage: Sendable {
             summary.seconds = Date().timeIntervalSince(started)
             return summary
         }
-        // The blocks the dirty periods need (ComputeNeeds), every block in a full run.
-        let input = try warehouse.computeInput(config: config, periods: dirty)
+        // The keys of the blocks the dirty periods need (ComputeNeeds), every block in a full
+        // run; the core reads their values a year and indicator at a time (memory: two years'
+        // series, not every value).
+        let source = try warehouse.computeSource(config: config, periods: dirty)
         let read = Date()
         let threadCount = threads > 0 ? threads : ProcessInfo.processInfo.activeProcessorCount
         let options = ComputeOptions(threads: threadCount, periods: dirty)
@@ -77,7 +79,9 @@ public struct TransformStage: Sendable {
         try warehouse.write("store transform results") { db in
             try Warehouse.clearResults(db, periods: dirty)
             // Period by period, so only one period's rows are in memory at a time.
-            let unattached = try ComputeCore.compute(input, options: options) { period, rows in
+            let reader = CurrentBlockReader(db, source: source)
+            let unattached = try ComputeCore.compute(source.input, values: reader, options: options) { period, rows in
+                try reader.check()
                 computed.insert(period)
                 summary.indicatorRows += rows.indicators.count
                 summary.targetRows += rows.targets.count
@@ -87,6 +91,8 @@ public struct TransformStage: Sendable {
                 try Warehouse.insertResults(db, rows, config: config)
                 storing += Date().timeIntervalSince(store)
             }
+            // A block that could not be read fails the run: nothing computed from the rest is kept.
+            try reader.check()
             summary.warnings += unattached.count
             try Warehouse.bumpGenerations(db, periods: dirty.map { computed.union($0) } ?? computed, full: dirty == nil)
             try Warehouse.insertResults(db, ComputeResult(warnings: unattached), config: config)

@@ -115,6 +115,20 @@ enum FactBlockStore {
         }
     }
 
+    /// The key and value count of every current block whose period key lies in one of
+    /// `periods`' ranges (all when nil), without reading the blocks.
+    static func currentKeys(_ db: Database, periods ranges: [ClosedRange<Int32>]? = nil) throws -> [(key: BlockKey, count: Int)] {
+        let (filter, arguments) = currentFilter(period: nil, indicatorId: nil, basis: nil, periods: ranges)
+        var keys: [(key: BlockKey, count: Int)] = []
+        let cursor = try Row.fetchCursor(
+            db, sql: "SELECT c.period, c.indicator_id, c.basis, c.count FROM current_blocks c" + filter
+                + " ORDER BY c.period, c.indicator_id, c.basis", arguments: arguments)
+        while let row = try cursor.next() {
+            keys.append((BlockKey(period: row[0], indicator: row[1], basis: row[2]), row[3]))
+        }
+        return keys
+    }
+
     /// How many values the current blocks hold whose period key lies in one of `periods`'
     /// ranges (all blocks when nil).
     static func currentValueCount(_ db: Database, periods ranges: [ClosedRange<Int32>]? = nil) throws -> Int {
