@@ -22,10 +22,13 @@ enum PackedColumn {
     }
 
     static func encode(_ values: [Int128]) -> Data {
-        var data = Data(capacity: values.count * 16)
-        for value in values {
-            withUnsafeBytes(of: UInt64(truncatingIfNeeded: value).littleEndian) { data.append(contentsOf: $0) }
-            withUnsafeBytes(of: Int64(truncatingIfNeeded: value >> 64).littleEndian) { data.append(contentsOf: $0) }
+        // Low word, then high word, each little-endian; written in place like the others.
+        var data = Data(count: values.count * 16)
+        data.withUnsafeMutableBytes { raw in
+            for (offset, value) in values.enumerated() {
+                raw.storeBytes(of: UInt64(truncatingIfNeeded: value).littleEndian, toByteOffset: offset * 16, as: UInt64.self)
+                raw.storeBytes(of: Int64(truncatingIfNeeded: value >> 64).littleEndian, toByteOffset: offset * 16 + 8, as: Int64.self)
+            }
         }
         return data
     }
