@@ -23,6 +23,22 @@ struct FactBlockTests {
         #expect(try CurrentBlock.decode(count: 4, units: stored.units, amounts: stored.amounts, sources: stored.sources, place) == current)
     }
 
+    @Test("unit results' sums take 4 or 8 bytes when they fit 64 bits, 16 otherwise; the 16-byte rows stored before still read")
+    func narrowedSums() throws {
+        let months: [Int128] = [400_000_000, -1_230_000_000, 0]
+        #expect(PackedColumn.encodeSums(months).count == 3 * 4 + 1)
+        #expect(PackedColumn.sums(PackedColumn.encodeSums(months), count: 3) == months)
+        let odd: [Int128] = [12_345_678_901, -7]
+        #expect(PackedColumn.encodeSums(odd).count == 16)
+        #expect(PackedColumn.sums(PackedColumn.encodeSums(odd), count: 2) == odd)
+        let huge: [Int128] = [Int128(Int64.max) * 3, -1]
+        #expect(PackedColumn.encodeSums(huge).count == 32)
+        #expect(PackedColumn.sums(PackedColumn.encodeSums(huge), count: 2) == huge)
+        #expect(PackedColumn.sums(PackedColumn.encode(months), count: 3) == months)
+        #expect(PackedColumn.sums(PackedColumn.encode(months), count: 2) == nil)
+        #expect(PackedColumn.sums(Data(), count: 0) == [])
+    }
+
     @Test("amounts that are 32-bit steps of one power of ten take 4 bytes each; others 8; both exact")
     func narrowedAmounts() throws {
         let thousands: [Int64] = [400_000_000, -1_230_000_000, 0, 20_000_000_000_000]  // 40 千元, −123 千元, 0, 20 亿元

@@ -108,6 +108,27 @@ enum PackedColumn {
         return fits ? values : nil
     }
 
+    /// Sums of amounts (`Int128`, the unit results' month, month base and comparable ytd): as
+    /// ``encodeAmounts(_:)`` when every value fits 64 bits (always, for a zone's figures), else
+    /// 16 bytes a value. The lengths (count × 4 + 1, count × 8, count × 16) never coincide.
+    static func encodeSums(_ values: [Int128]) -> Data {
+        var narrow: [Int64] = []
+        narrow.reserveCapacity(values.count)
+        for value in values {
+            guard let fits = Int64(exactly: value) else { return encode(values) }
+            narrow.append(fits)
+        }
+        return encodeAmounts(narrow)
+    }
+
+    /// `count` sums as ``encodeSums(_:)`` wrote them (or 16 bytes a value, as stored before);
+    /// nil when `data` is none of the lengths.
+    static func sums(_ data: Data, count: Int) -> [Int128]? {
+        guard count >= 0 else { return nil }
+        if data.count == count * 16 { return int128s(data, count: count) }
+        return amounts(data, count: count)?.map { Int128($0) }
+    }
+
     /// The amount at `position` of an encoded amounts column of `count` values, read alone; nil
     /// when the column is neither length or the value leaves 64 bits.
     static func amount(at position: Int, in data: Data, count: Int) -> Int64? {

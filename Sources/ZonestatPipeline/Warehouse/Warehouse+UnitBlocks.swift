@@ -33,8 +33,8 @@ extension Warehouse {
             arguments: [
                 block.period.description, block.indicator, block.count, block.deflated,
                 PackedColumn.encode([block.zoneYtd, block.zoneBase, block.zoneReal]), PackedColumn.encode(ids),
-                PackedColumn.encode(block.ytd), PackedColumn.encode(block.base), PackedColumn.encode(block.month),
-                PackedColumn.encode(block.monthBase), PackedColumn.encode(block.real),
+                PackedColumn.encodeAmounts(block.ytd), PackedColumn.encodeAmounts(block.base),
+                PackedColumn.encodeSums(block.month), PackedColumn.encodeSums(block.monthBase), PackedColumn.encodeSums(block.real),
             ])
     }
 
@@ -79,11 +79,11 @@ extension Warehouse {
         guard let period = Warehouse.period(periodText),
             let zone = PackedColumn.int128s(row["zone"], count: 3),
             let ids = PackedColumn.uint32s(row["unit_ids"], count: count),
-            let ytd = PackedColumn.int64s(row["ytd"], count: count),
-            let base = PackedColumn.int64s(row["base"], count: count),
-            let month = PackedColumn.int128s(row["month"], count: count),
-            let monthBase = PackedColumn.int128s(row["month_base"], count: count),
-            let real = PackedColumn.int128s(row["real"], count: deflated ? count : 0)
+            let ytd = PackedColumn.amounts(row["ytd"], count: count),
+            let base = PackedColumn.amounts(row["base"], count: count),
+            let month = PackedColumn.sums(row["month"], count: count),
+            let monthBase = PackedColumn.sums(row["month_base"], count: count),
+            let real = PackedColumn.sums(row["real"], count: deflated ? count : 0)
         else {
             throw WarehouseError.sqlite(
                 path: db.description, operation: "read unit results of \(periodText) \(indicator)",
