@@ -65,7 +65,7 @@ enum TransformRunner {
         let summary = try options.announcingNewWorkspace(config) { try stage.run(full: transform.full) }
         if !options.quiet {
             Terminal.print(summary.line + String(format: " (%.2f s)", summary.seconds))
-            let periods = (summary.recomputed ?? []).sorted().map(String.init(describing:))
+            let periods = summary.full ? [] : summary.computed.sorted().map(String.init(describing:))
             if let line = CountedList.line(
                 "recomputed", periods, limit: options.verbose ? Int.max : 12, seeing: "\(config.workspace)/out/")
             {

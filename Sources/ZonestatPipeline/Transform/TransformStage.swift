@@ -24,8 +24,11 @@ public struct TransformStage: Sendable {
 
     /// What a transform run did.
     public struct Summary: Sendable, Hashable {
-        /// nil: everything was recomputed.
+        /// The periods marked for recomputing (nil: everything): a changed month marks the later
+        /// months of its year and of the next, which have no output until their data comes.
         public var recomputed: Set<Period>?
+        /// The periods computed (those marked that have an output): what the operator is told.
+        public var computed: Set<Period> = []
         public var indicatorRows = 0
         public var targetRows = 0
         public var rosterRows = 0
@@ -34,7 +37,7 @@ public struct TransformStage: Sendable {
         public var full: Bool { recomputed == nil }
 
         public var line: String {
-            let scope = full ? "all periods" : "\(recomputed?.count ?? 0) period(s) changed"
+            let scope = full ? "all periods" : "\(computed.count) period(s) changed"
             return "transform: \(scope), \(indicatorRows) indicator rows, \(targetRows) target rows, "
                 + "\(rosterRows) roster rows, \(warnings) consistency warning(s)"
         }
@@ -99,6 +102,7 @@ public struct TransformStage: Sendable {
             try Warehouse.storeTransformUnits(db, unitDetails)
             try Warehouse.storeTransformState(db, lastFileId: lastFile, units: "", config: configFingerprint)
         }
+        summary.computed = computed
         summary.seconds = Date().timeIntervalSince(started)
         logger.info(
             "transform done",
