@@ -47,10 +47,13 @@ public struct ExtractStage: Sendable {
             logger.info("left in the inbox", metadata: ["file": "\(EscapedText.escaping(name))", "reason": "\(reason.rawValue)"])
         }
         let runId = self.runId ?? ExtractStage.runId(started)
-        let parallel = config.parallelFiles > 0 ? config.parallelFiles : ProcessInfo.processInfo.activeProcessorCount
-        // One file (the night's new month): a large one is read as two halves on two cores.
         let files = scan.ready, readFile = self.readFile
-        let parser = FileParser(config: config, splitBytes: files.count == 1 ? FileParser.splitThreshold : .max)
+        // One file (the night's new month), or files of a nation's size: one at a time, a large
+        // one read as parts on the cores. (Several parsed ahead of the writer held 1 GiB at nation.)
+        let large = files.contains { $0.size >= FileParser.largeFileBytes }
+        let parallel =
+            large ? 1 : config.parallelFiles > 0 ? config.parallelFiles : ProcessInfo.processInfo.activeProcessorCount
+        let parser = FileParser(config: config, splitBytes: files.count == 1 || large ? FileParser.splitThreshold : .max)
         let loading = LoadAhead(count: files.count, parallel: parallel, ahead: parallel) { index in
             ExtractStage.load(files[index], parser: parser, read: readFile)
         }

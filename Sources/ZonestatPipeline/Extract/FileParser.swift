@@ -16,6 +16,9 @@ public struct FileParser: Sendable {
 
     /// The size from which a file is worth splitting when a core is free.
     public static let splitThreshold = 4 << 20
+    /// From this size on, files are parsed one at a time (each split over the cores) rather than
+    /// several at once: a nation's monthly file (≈ 57 MB) parses into ≈ 200 MB of facts and units.
+    public static let largeFileBytes = 32 << 20
 
     public init(config: PipelineConfig, splitBytes: Int = .max) {
         self.config = config
