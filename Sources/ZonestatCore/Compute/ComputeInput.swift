@@ -6,7 +6,8 @@ public struct ComputeInput: Sendable {
     public var indicators: [IndicatorDefinition]
     /// The reporting units; facts refer to them by index.
     public var units: [UnitInfo]
-    /// The current vintage of every fact.
+    /// The current vintage of every fact, for ``ComputeCore/compute(_:options:)`` (tests, small
+    /// zones); empty and unused when the values come from a ``CurrentValueReader`` (the transform).
     public var facts: [Fact]
     /// The current annual targets (possibly conflicting: the core reports conflicts).
     public var targets: [TargetDefinition]
