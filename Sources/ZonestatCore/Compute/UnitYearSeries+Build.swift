@@ -14,9 +14,11 @@ extension UnitYearSeries {
         let definition = input.indicators[indicator]
         let unitCount = input.units.count
         var series = UnitYearSeries(indicator: indicator, year: year, merged: definition.mergeJanFeb, unitCount: unitCount)
-        // Columns by month (0…11) and basis; unit positions outside the input are skipped.
+        // Columns by month (0…11) and basis; unit positions outside the input are skipped, and
+        // so is a column whose two arrays differ in length (a reader's defect, never a crash).
         var byMonth = Array(repeating: [FactColumn?](repeating: nil, count: 4), count: 12)
-        for column in columns where column.period.year == year && column.indicator == indicator {
+        for column in columns
+        where column.period.year == year && column.indicator == indicator && column.units.count == column.amounts.count {
             byMonth[column.period.month - 1][column.basis.rawValue] = column
         }
         let valid = 0..<Int32(unitCount)

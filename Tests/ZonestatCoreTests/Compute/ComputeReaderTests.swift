@@ -50,6 +50,33 @@ struct ComputeReaderTests {
         #expect(units.filter { $0.scopeId == "91340000MA0000002X" }.map(\.ytd) == [10, 20, 30].map { AmountSum(raw: Int128($0)) })
         #expect(RecordingReader(zone.input).streamed(zone.input, options: ComputeOptions(threads: 2)).sameFigures(result))
     }
+    @Test("a column whose arrays differ in length is left out, not a crash")
+    func anUnevenColumnIsLeftOut() {
+        var zone = ComputeZoneBuilder.single()
+        zone.unit("91340000MA0000001X")
+        zone.unit("91340000MA0000002X")
+        var units: [Period: Int] = [:]
+        _ = ComputeCore.compute(zone.input, values: UnevenReader(), options: ComputeOptions(threads: 2)) { period, result in
+            for row in result.indicators where row.scope == .zone { units[period] = row.units }
+        }
+        // The keys still name April; its values are not used.
+        #expect(units == [period(2023, 3): 1, period(2023, 4): 0])
+    }
+}
+
+/// A reader that hands one column with more units than amounts beside a sound one.
+struct UnevenReader: CurrentValueReader {
+    let keys: [FactColumnKey] = [
+        FactColumnKey(period: period(2023, 3), indicator: 0, basis: .ytd, count: 1),
+        FactColumnKey(period: period(2023, 4), indicator: 0, basis: .ytd, count: 2),
+    ]
+
+    func columns(indicator: Int, year: Int) -> [FactColumn] {
+        [
+            FactColumn(period: period(2023, 3), indicator: 0, basis: .ytd, units: [0], amounts: [30]),
+            FactColumn(period: period(2023, 4), indicator: 0, basis: .ytd, units: [0, 1], amounts: [40]),
+        ]
+    }
 }
 
 /// A reader over an input's facts (one value per unit and column), recording what it is asked;
