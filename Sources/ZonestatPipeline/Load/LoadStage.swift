@@ -151,12 +151,13 @@ public struct LoadStage: Sendable {
                 runID: runId, startedAt: startedText, finishedAt: ISO8601DateFormatter().string(from: Date()),
                 softwareVersion: ZonestatVersion.current, pipelineFile: config.source.map { ($0.path as NSString).lastPathComponent } ?? "",
                 pipelineSHA256: config.source?.sha256 ?? "", period: period, inputs: inputs, outputs: [])
-            let rendered = try PeriodFiles.files(context, bom: csvBOM)
-            // Hashed and staged in the background while the next period is read and rendered.
             if staged.isEmpty { try publisher.begin() }
+            // units.csv and the workbook are written straight into their staged files; the
+            // other files are staged in the background while the next period is read and rendered.
+            let rendered = try PeriodFiles.files(context, bom: csvBOM, staging: publisher)
             try stager.stage(rendered, manifest: manifest)
             staged.append(period.description)
-            summary.files += rendered.files.count + 1  // and its manifest
+            summary.files += rendered.fileCount
             if period == periods.last {
                 summary.headline = LoadStage.headline(rendered.files["report.md"] ?? [])
             }

@@ -11,6 +11,11 @@ public enum TablesWorkbook {
         try WorkbookZip.xlsx(try sheets(context, document: document), file: file)
     }
 
+    /// Writes the workbook of `context`'s period, whose report is `document`, into `output`.
+    static func write(_ context: ReportContext, document: ReportDocument, into output: any FileOutput) throws(PublishError) {
+        try WorkbookZip.xlsx(try sheets(context, document: document), file: file, into: output)
+    }
+
     /// The workbook of `context`'s period.
     public static func render(_ context: ReportContext) throws(PublishError) -> [UInt8] {
         try render(context, document: try ReportBuilder.document(context))
