@@ -24,7 +24,7 @@ public enum TablesWorkbook {
     static func sheets(_ context: ReportContext, document: ReportDocument) throws(PublishError) -> [WorkbookSheet] {
         var sheets = reportSheets(document)
         let catalog = context.catalog
-        let figures = try IndicatorsTable.table(context.periodIndicators.filter { $0.scope != .unit }, catalog: catalog)
+        let figures = try IndicatorsTable.table(context.periodIndicators, catalog: catalog)
         sheets.append(sheet("指标", figures, headers: indicatorHeaders))
         sheets.append(sheet("目标", try TargetsTable.table(context.targets, catalog: catalog), headers: targetHeaders))
         sheets.append(sheet("企业增减", RosterTable.table(context.roster), headers: rosterHeaders))
