@@ -100,8 +100,9 @@ public struct LoadStage: Sendable {
         defer { stager.drain() }
         let catalog = IndicatorCatalog(definitions)
         var publications: [(period: Period, figures: [PublishedFigure], changes: [PublishedChange])] = []
-        let units = changed.isEmpty ? [:] : try warehouse.unitInfos()
-        let unitsById = Dictionary(units.values.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        // One dictionary of the units, by id (a nation has 500 k): the report looks up the few
+        // it names by credit code from it.
+        let unitsById = changed.isEmpty ? [:] : try warehouse.unitInfos()
         let keyUnits = Dictionary(config.indicators.map { ($0.id, $0.keyUnits) }, uniquingKeysWith: { first, _ in first })
         for period in changed {
             let result = try warehouse.storedResult(periods: [period], config: config)
@@ -137,7 +138,6 @@ public struct LoadStage: Sendable {
             context.changes = try warehouse.publishedChanges(period) + moved
             context.revisions = try warehouse.revisions(period: period, config: config)
             context.revisingFiles = try warehouse.revisingFiles(for: period)
-            context.units = units
             context.unitsById = unitsById
             context.keyUnits = keyUnits
             // A zone's first year: no last year to compare with (no new units, growth or breadth).
@@ -151,12 +151,13 @@ public struct LoadStage: Sendable {
                 runID: runId, startedAt: startedText, finishedAt: ISO8601DateFormatter().string(from: Date()),
                 softwareVersion: ZonestatVersion.current, pipelineFile: config.source.map { ($0.path as NSString).lastPathComponent } ?? "",
                 pipelineSHA256: config.source?.sha256 ?? "", period: period, inputs: inputs, outputs: [])
-            let rendered = try PeriodFiles.files(context, bom: csvBOM)
-            // Hashed and staged in the background while the next period is read and rendered.
             if staged.isEmpty { try publisher.begin() }
+            // units.csv and the workbook are written straight into their staged files; the
+            // other files are staged in the background while the next period is read and rendered.
+            let rendered = try PeriodFiles.files(context, bom: csvBOM, staging: publisher)
             try stager.stage(rendered, manifest: manifest)
             staged.append(period.description)
-            summary.files += rendered.files.count + 1  // and its manifest
+            summary.files += rendered.fileCount
             if period == periods.last {
                 summary.headline = LoadStage.headline(rendered.files["report.md"] ?? [])
             }

@@ -12,7 +12,8 @@ extension Publisher {
         try FileSystem.makeDirectory(generationPath)
     }
 
-    /// Writes one folder into the run's generation and syncs it.
+    /// Writes one folder into the run's generation and syncs it (with any file written there
+    /// before by ``stagedFile(_:in:)``).
     ///
     /// A file the published folder already holds byte for byte is linked instead: it was
     /// synced when it was published, so it is neither written nor synced again, and removing
@@ -33,6 +34,23 @@ extension Publisher {
             try FileSystem.writeFile(staged, bytes)
         }
         FileSystem.syncDirectory(folderPath)
+    }
+
+    /// Makes the folder `name` in the run's generation (``begin()`` first), for
+    /// ``stagedFile(_:in:)``.
+    public func makeStagedFolder(_ name: String) throws(PublicationError) {
+        try Publisher.checkName(name)
+        try FileSystem.makeDirectory(generationPath + "/" + name)
+    }
+
+    /// The file `name` of the folder `folder` in the run's generation, to be written a chunk
+    /// at a time and compared with the published version while equal (``StagedFile``); the
+    /// folder is made if missing. ``stage(_:)`` then writes the folder's other files.
+    public func stagedFile(_ name: String, in folder: String) throws(PublicationError) -> StagedFile {
+        try makeStagedFolder(folder)
+        try Publisher.checkName(name)
+        let previous = previousVersion(of: folder).map { $0 + "/" + name }
+        return StagedFile(path: generationPath + "/" + folder + "/" + name, previous: previous)
     }
 
     /// Completes the run's generation — `topLevelFiles`, every period not re-rendered (linked

@@ -14,6 +14,8 @@ extension ReportBuilder {
             let rows = context.unitRows(definition.id)
             guard !rows.isEmpty else { continue }
             let largest = rows.leading(count) { lhs, rhs in lhs.ytd != rhs.ytd ? lhs.ytd > rhs.ytd : lhs.scopeId < rhs.scopeId }
+            let (pulling, dragging) = ReportBuilder.pullRanking(rows)
+            let named = context.units(codes: largest.map(\.scopeId) + (pulling + dragging).map(\.0.scopeId))
             blocks.append(.subheading(definition.name))
             blocks.append(.paragraph(keyUnitSentence(definition, zone: zone, largest: Array(largest), rows: rows)))
             let label = ReportNumbers.periodLabel(context.period)
@@ -21,7 +23,7 @@ extension ReportBuilder {
             var header = ["序号", "企业名称", "行业", label + "（\(unitLabel)）"]
             if context.hasPreviousYear { header += ["同比增长（%）", "拉动（百分点）"] }
             let body = largest.enumerated().map { index, row in
-                var cells = [String(index + 1), row.scopeName, unitIndustry(row), ReportBuilder.unitLevel(row.ytd)]
+                var cells = [String(index + 1), row.scopeName, unitIndustry(row, named), ReportBuilder.unitLevel(row.ytd)]
                 if context.hasPreviousYear {
                     cells += [ReportNumbers.rateCell(row.ytdYoYPercent, estimate: row.estimate), ReportNumbers.rateCell(row.pullPoints)]
                 }
@@ -32,7 +34,6 @@ extension ReportBuilder {
                     ReportTable(
                         caption: "\(nextTable())　\(definition.name)前\(largest.count)家企业（\(context.period.year)年\(label)）",
                         header: header, rows: body, numericColumns: Set([0] + Array(3..<header.count)))))
-            let (pulling, dragging) = ReportBuilder.pullRanking(rows)
             guard context.hasPreviousYear, !(pulling.isEmpty && dragging.isEmpty) else { continue }
             let ranked = pulling + dragging
             blocks.append(
@@ -42,7 +43,7 @@ extension ReportBuilder {
                         header: ["企业名称", "行业", label + "（\(unitLabel)）", "同比增长（%）", "拉动（百分点）", "贡献率（%）"],
                         rows: ranked.map { row, pull in
                             [
-                                row.scopeName, unitIndustry(row), ReportBuilder.unitLevel(row.ytd),
+                                row.scopeName, unitIndustry(row, named), ReportBuilder.unitLevel(row.ytd),
                                 ReportNumbers.rateCell(row.ytdYoYPercent, estimate: row.estimate),
                                 ReportNumbers.rate(pull).description, ReportNumbers.rateCell(row.sharePercent),
                             ]
@@ -103,9 +104,10 @@ extension ReportBuilder {
         sum.exactDecimal(in: unitTableUnit).rounded(decimals: 1).description
     }
 
-    /// The industry name of a unit row's unit (from the warehouse's units), `—` when unknown.
-    func unitIndustry(_ row: IndicatorRow) -> String {
-        guard let code = context.units[row.scopeId]?.industry, code.count >= 2 else { return ReportNumbers.undefined }
+    /// The industry name of a unit row's unit (from `units`, the warehouse's by credit code),
+    /// `—` when unknown.
+    func unitIndustry(_ row: IndicatorRow, _ units: [String: UnitInfo]) -> String {
+        guard let code = units[row.scopeId]?.industry, code.count >= 2 else { return ReportNumbers.undefined }
         return IndustryDivision.name(String(code.prefix(2))) ?? ReportNumbers.undefined
     }
 }

@@ -127,7 +127,7 @@ extension ReportBuilder {
     /// A compute warning's scope in words: 全区, a unit's name with its code, an industry's name.
     func scopeName(_ scope: String) -> String {
         if scope == ScopeKind.zone.rawValue { return "全区" }
-        if let unit = context.units[scope] { return "\(unit.name)（\(scope)）" }
+        if let unit = warnedUnits[scope] { return "\(unit.name)（\(scope)）" }
         return IndustryDivision.name(scope) ?? scope
     }
 }

@@ -9,10 +9,13 @@ struct ReportBuilder {
     /// The next figure and table numbers (`图1`, `表1`).
     private(set) var figureNumber = 0
     private(set) var tableNumber = 0
+    /// The units the warnings name (a compute warning's scope), by credit code.
+    let warnedUnits: [String: UnitInfo]
 
     init(_ context: ReportContext) {
         self.context = context
         self.catalog = context.catalog
+        warnedUnits = context.units(codes: context.warnings.compactMap { $0.source == .compute ? $0.scope : nil })
     }
 
     /// The whole document.

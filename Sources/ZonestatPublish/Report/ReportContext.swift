@@ -27,9 +27,8 @@ public struct ReportContext: Sendable, Hashable {
     /// The correction files behind the period's figures (this year to the period, and last
     /// year's same months), with the number of values each revised, in ingestion order.
     public var revisingFiles: [RevisingFile] = []
-    /// Each reporting unit's details (industry, area) by credit code, for the key enterprises.
-    public var units: [String: UnitInfo] = [:]
-    /// The same units by ``UnitInfo/id``: the unit blocks' rows are named from here.
+    /// Each reporting unit's details (name, industry, area) by ``UnitInfo/id``: the unit
+    /// blocks' rows are named from here, and the units the report names (``units(codes:)``).
     public var unitsById: [Int64: UnitInfo] = [:]
     /// How many of the largest units the report names per indicator (the pipeline file's
     /// `key_units`); an indicator not listed gets none.
@@ -76,6 +75,20 @@ public struct ReportContext: Sendable, Hashable {
     /// The area rows of `indicator` for the period, in the core's order.
     func areaRows(_ indicator: String) -> [IndicatorRow] {
         (rows.areas[indicator] ?? []).map { result.indicators[$0] }
+    }
+
+    /// The units of `codes` (credit codes) by code: the few the report names, found in one
+    /// pass over ``unitsById`` rather than a second dictionary of every unit.
+    func units(codes: some Sequence<String>) -> [String: UnitInfo] {
+        let wanted = Set(codes)
+        var found: [String: UnitInfo] = [:]
+        guard !wanted.isEmpty else { return found }
+        for unit in unitsById.values where wanted.contains(unit.code) {
+            // The lowest id when two share a code (none do: credit codes are unique).
+            if let kept = found[unit.code], kept.id < unit.id { continue }
+            found[unit.code] = unit
+        }
+        return found
     }
 
     /// The unit rows of `indicator` for the period, in the core's order, derived from its

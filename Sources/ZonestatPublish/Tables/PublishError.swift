@@ -11,6 +11,8 @@ public enum PublishError: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownUnit(id: Int64, period: Period, indicator: String)
     /// A unit block's columns are not one value per unit.
     case malformedUnits(period: Period, indicator: String)
+    /// A file written straight into its staged place could not be (a full disk).
+    case output(file: String, PublicationError)
 
     public var description: String {
         switch self {
@@ -23,6 +25,8 @@ public enum PublishError: Error, Equatable, Sendable, CustomStringConvertible {
                 + "run `zonestat rebuild`"
         case .malformedUnits(let period, let indicator):
             "units.csv: the unit results of \(period) \(indicator) are damaged — run `zonestat rebuild`"
+        case .output(let file, let error):
+            "\(file): could not be written (\(error)) — free some room on the disk and run again"
         }
     }
 }

@@ -15,13 +15,23 @@ public enum UnitsTable {
     public static func csv(
         _ blocks: [UnitResultBlock], units: [Int64: UnitInfo], catalog: IndicatorCatalog, bom: Bool
     ) throws(PublishError) -> [UInt8] {
-        var file: [UInt8] = []
-        file.reserveCapacity(blocks.reduce(0) { $0 + $1.count } * 230 + 256)
-        if bom { file += ByteWriter.byteOrderMark }
-        var writer = ByteWriter(capacity: 1024)
+        let output = MemoryOutput(capacity: blocks.reduce(0) { $0 + $1.count } * 230 + 256)
+        try write(blocks, units: units, catalog: catalog, bom: bom, into: output)
+        return output.take()
+    }
+
+    /// Bytes gathered before they are handed to the output.
+    static let piece = 1 << 20
+
+    /// Writes ``csv(_:units:catalog:bom:)``'s bytes into `output`, a megabyte at a time.
+    public static func write(
+        _ blocks: [UnitResultBlock], units: [Int64: UnitInfo], catalog: IndicatorCatalog, bom: Bool,
+        into output: any FileOutput
+    ) throws(PublishError) {
+        var writer = ByteWriter(capacity: piece + 4096)
+        if bom { writer.append(ByteWriter.byteOrderMark) }
         writer.appendCSVRecord(columns)
-        writer.flush(into: &file)
-        var leads = LeadingCells(catalog: catalog, format: .csv, file: "units.csv")
+        var leads = LeadingCells(catalog: catalog, format: .csv, file: file)
         for block in blocks {
             guard block.isWellFormed else { throw PublishError.malformedUnits(period: block.period, indicator: block.indicator) }
             for offset in 0..<block.count {
@@ -38,9 +48,21 @@ public enum UnitsTable {
                 writer.appendCSVField(unit.areaScope)
                 writer.append(UInt8(ascii: "\r"))
                 writer.append(UInt8(ascii: "\n"))
-                writer.flush(into: &file)
+                if writer.count >= piece { try hand(&writer, to: output) }
             }
         }
-        return file
+        try hand(&writer, to: output)
+    }
+
+    static let file = "units.csv"
+
+    /// Hands what `writer` holds to `output` and empties it.
+    private static func hand(_ writer: inout ByteWriter, to output: any FileOutput) throws(PublishError) {
+        do {
+            try output.write(UnsafeRawBufferPointer(writer.written))
+        } catch {
+            throw .output(file: file, error)
+        }
+        writer.clear()
     }
 }

@@ -11,6 +11,11 @@ public enum TablesWorkbook {
         try WorkbookZip.xlsx(try sheets(context, document: document), file: file)
     }
 
+    /// Writes the workbook of `context`'s period, whose report is `document`, into `output`.
+    static func write(_ context: ReportContext, document: ReportDocument, into output: any FileOutput) throws(PublishError) {
+        try WorkbookZip.xlsx(try sheets(context, document: document), file: file, into: output)
+    }
+
     /// The workbook of `context`'s period.
     public static func render(_ context: ReportContext) throws(PublishError) -> [UInt8] {
         try render(context, document: try ReportBuilder.document(context))
@@ -19,7 +24,7 @@ public enum TablesWorkbook {
     static func sheets(_ context: ReportContext, document: ReportDocument) throws(PublishError) -> [WorkbookSheet] {
         var sheets = reportSheets(document)
         let catalog = context.catalog
-        let figures = try IndicatorsTable.table(context.periodIndicators.filter { $0.scope != .unit }, catalog: catalog)
+        let figures = try IndicatorsTable.table(context.periodIndicators, catalog: catalog)
         sheets.append(sheet("指标", figures, headers: indicatorHeaders))
         sheets.append(sheet("目标", try TargetsTable.table(context.targets, catalog: catalog), headers: targetHeaders))
         sheets.append(sheet("企业增减", RosterTable.table(context.roster), headers: rosterHeaders))

@@ -7,7 +7,15 @@ enum WorkbookZip {
     /// that the bytes do not depend on the cores.
     static let rowsPerPart = 16_384
 
+    /// The workbook of `sheets`, in memory.
     static func xlsx(_ sheets: [WorkbookSheet], file: String) throws(PublishError) -> [UInt8] {
+        let output = MemoryOutput()
+        try xlsx(sheets, file: file, into: output)
+        return output.take()
+    }
+
+    /// Writes the workbook of `sheets` into `output`.
+    static func xlsx(_ sheets: [WorkbookSheet], file: String, into output: any FileOutput) throws(PublishError) {
         let parts: [(String, String)] = [
             ("[Content_Types].xml", WorkbookXML.contentTypes(sheets: sheets.count)),
             ("_rels/.rels", WorkbookXML.rootRelationships),
@@ -15,7 +23,7 @@ enum WorkbookZip {
             ("xl/_rels/workbook.xml.rels", WorkbookXML.workbookRelationships(sheets: sheets.count)),
             ("xl/styles.xml", WorkbookXML.styles),
         ]
-        var zip = ZipWriter()
+        var zip = ZipWriter(into: output)
         do throws(ZipWriter.Failure) {
             for (path, text) in parts {
                 try zip.add(path) { sink throws(ZipWriter.Failure) in try sink.append(text) }
@@ -37,11 +45,12 @@ enum WorkbookZip {
                     ) { piece throws(ZipWriter.Failure) in try sink.append(piece) }
                 }
             }
-            return try zip.finish(file: file)
+            try zip.finish(file: file)
         } catch {
             switch error {
             case .zlib(let path, let code): throw .workbook(file: file, reason: "zlib failed on \(path) (code \(code))")
             case .tooLarge(let path): throw .workbook(file: file, reason: "\(path) passes the 4 GiB a zip entry can hold")
+            case .output(let error): throw .output(file: file, error)
             }
         }
     }

@@ -176,7 +176,6 @@ struct GeneratedResult {
             zoneName: SourceDocument.zoneName, period: period, indicators: SourceDocument.definitions, result: result,
             series: SourceDocument.series(), warnings: published, issuedOn: "2023年5月10日")
         context.unitsById = Self.units(units)
-        context.units = Dictionary(uniqueKeysWithValues: context.unitsById.values.map { ($0.code, $0) })
         return context
     }
 }
